@@ -57,20 +57,15 @@ export interface DisplaySql {
 
 /**
  * A cell as a page shows it: text cut to maxChars, blobs as `\x` + hex of their first maxChars/2
- * bytes. `source` is the SQL that reads the column (by default its quoted name).
+ * bytes. `source` is the SQL that reads the column (by default its quoted name). On SQLite the cell
+ * comes whole and cutSqliteCell cuts it: SQLite reads a long value in full to cut or measure it
+ * anyway, and the per-cell typeof/substr/length calls cost more than the page's query itself.
  */
 export function displaySql(engine: DatabaseEngine, column: ColumnInfo, maxChars: number, source = quoteIdentifier(column.name)): DisplaySql {
   const chars = Math.trunc(maxChars);
   const bytes = Math.max(1, Math.trunc(chars / 2));
   const name = source;
-  if (engine === 'sqlite') {
-    return {
-      value: `CASE typeof(${name}) WHEN 'text' THEN substr(${name}, 1, ${chars}) WHEN 'blob' THEN '\\x' || lower(hex(substr(${name}, 1, ${bytes}))) ELSE ${name} END`,
-      length:
-        `CASE WHEN typeof(${name}) = 'text' AND length(${name}) > ${chars} THEN length(${name}) ` +
-        `WHEN typeof(${name}) = 'blob' AND length(${name}) > ${bytes} THEN length(${name}) END`,
-    };
-  }
+  if (engine === 'sqlite') return { value: name, length: null };
   if (POSTGRES_NATIVE.has(column.type)) return { value: name, length: null };
   if (column.type === 'blob') {
     return {
@@ -80,6 +75,41 @@ export function displaySql(engine: DatabaseEngine, column: ColumnInfo, maxChars:
   }
   const text = `CAST(${name} AS text)`;
   return { value: `substr(${text}, 1, ${chars})`, length: `CASE WHEN length(${text}) > ${chars} THEN length(${text}) END` };
+}
+
+export interface CutCell {
+  value: unknown;
+  /** The full length (characters, or bytes of a blob) when the value was cut, else null. */
+  length: number | null;
+}
+
+/**
+ * A SQLite cell as better-sqlite3 returns it, cut the way displaySql cuts on PostgreSQL: text to
+ * maxChars characters (code points, as SQLite's substr and length count), a blob to `\x` + hex of
+ * its first maxChars/2 bytes.
+ */
+export function cutSqliteCell(value: unknown, maxChars: number): CutCell {
+  const chars = Math.trunc(maxChars);
+  if (typeof value === 'string') {
+    // UTF-16 units are never fewer than code points: a short string is never cut.
+    if (value.length <= chars) return { value, length: null };
+    let kept = 0;
+    let end = 0;
+    while (end < value.length && kept < chars) {
+      end += (value.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+      kept += 1;
+    }
+    if (end >= value.length) return { value, length: null };
+    let total = kept;
+    for (let index = end; index < value.length; index += (value.codePointAt(index) ?? 0) > 0xffff ? 2 : 1) total += 1;
+    return { value: value.slice(0, end), length: total };
+  }
+  if (value instanceof Uint8Array) {
+    const bytes = Math.max(1, Math.trunc(chars / 2));
+    const head = Buffer.from(value.buffer, value.byteOffset, Math.min(value.length, bytes)).toString('hex');
+    return { value: `\\x${head}`, length: value.length > bytes ? value.length : null };
+  }
+  return { value, length: null };
 }
 
 /**

@@ -8,7 +8,7 @@ import { AppError } from '../../../../shared/errors';
 import type { TableSchema } from '../../db/introspect';
 import type { CursorValue } from '../keyset';
 import type { ActiveDatabase } from '../session';
-import { cursorSql, displaySql, displayTextSql, isSortable, sortSql } from './columns';
+import { cursorSql, cutSqliteCell, displaySql, displayTextSql, isSortable, sortSql } from './columns';
 import { filtersSql } from './filters';
 import { afterSql, decodePageCursor, encodePageCursor, orderByPositionsSql, orderBySql, toCursorValue, type OrderPart } from './order';
 import { chooseRowKey, type RowKeyPlan } from './row-key';
@@ -67,7 +67,8 @@ export async function readRows(db: ActiveDatabase, schemas: SchemaCache, params:
   // cast it again for each use (the cut, the length): a jsonb cell's text is not cheap.
   const inner = [
     ...table.columns.map((column, index) => `${quoteIdentifier(column.name)} AS c${index}`),
-    ...order.parts.map((part, index) => `${part.sql} AS o${index}`),
+    // Named as the cursor reads them (k) where the inner query is the page (SQLite).
+    ...order.parts.map((part, index) => `${part.sql} AS ${engine === 'sqlite' ? 'k' : 'o'}${index}`),
   ];
   const casts = table.columns.map((column, index) => displayTextSql(engine, column, `p.c${index}`));
   const middle = casts.flatMap((cast, index) => (cast === null ? [] : [`${cast} AS t${index}`]));
@@ -87,23 +88,29 @@ export async function readRows(db: ActiveDatabase, schemas: SchemaCache, params:
     (order.parts.length === 0 ? '' : ` ORDER BY ${orderByPositionsSql(order.parts, table.columns.length + 1)}`) +
     ` LIMIT ${params.limit + 1}`;
   const pageSql = middle.length === 0 ? `(${innerSql}) AS q` : `(SELECT p.*, ${middle.join(', ')} FROM (${innerSql}) AS p OFFSET 0) AS q`;
-  const sql = `SELECT ${outer.join(', ')} FROM ${pageSql}` + (order.parts.length === 0 ? '' : ` ORDER BY ${orderBySql(outerOrder)}`);
+  // SQLite cuts nothing in SQL (cutSqliteCell does): the inner query alone is the page.
+  const sql =
+    engine === 'sqlite'
+      ? innerSql
+      : `SELECT ${outer.join(', ')} FROM ${pageSql}` + (order.parts.length === 0 ? '' : ` ORDER BY ${orderBySql(outerOrder)}`);
   const found = await withCallerValues(() => selectRows(db.handle, { sql, bindings: condition.bindings }));
 
   const hasMore = order.parts.length > 0 && found.length > params.limit;
   const pageRows = found.slice(0, params.limit);
   const cursorOf = (row: Record<string, unknown>): CursorValue[] => order.parts.map((_, index) => toCursorValue(row[`k${index}`]));
   const keyOffset = order.hasSortPart ? 1 : 0;
+  const cutInJs = engine === 'sqlite';
   const rows = pageRows.map((row): TableRow => {
-    const out: TableRow = {
-      key: cursorOf(row).slice(keyOffset),
-      values: table.columns.map((_, index) => toCellScalar(row[`c${index}`])),
-    };
+    const values: CellScalar[] = [];
     const truncated: Record<string, number> = {};
     table.columns.forEach((column, index) => {
-      const length = row[`l${index}`];
+      let value = row[`c${index}`];
+      let length = row[`l${index}`];
+      if (cutInJs) ({ value, length } = cutSqliteCell(value, params.maxChars));
+      values.push(toCellScalar(value));
       if (length !== null && length !== undefined) truncated[column.name] = Number(length);
     });
+    const out: TableRow = { key: cursorOf(row).slice(keyOffset), values };
     if (Object.keys(truncated).length > 0) out.truncated = truncated;
     return out;
   });
