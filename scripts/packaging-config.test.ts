@@ -19,13 +19,20 @@ interface BuilderConfig {
   npmRebuild: boolean;
   asarUnpack: string[];
   electronFuses: Record<string, boolean>;
-  linux: { target: string[]; icon: string; executableName: string };
+  linux: { target: string[]; icon: string; executableName: string; maintainer?: string };
   mac: { target: string; icon: string };
   win: { target: string; icon: string };
 }
 
 const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
-const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; productName: string; scripts: Record<string, string>; dependencies: Record<string, string> };
+const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  main: string;
+  productName: string;
+  homepage?: string;
+  author?: unknown;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+};
 const quiet = { isEnabled: false, add: () => undefined };
 
 function pngSize(path: string): { width: number; height: number } {
@@ -68,6 +75,13 @@ describe('electron-builder.yml', () => {
     for (const icon of new Set([config.linux.icon, config.mac.icon, config.win.icon])) {
       expect(pngSize(icon)).toEqual({ width: 512, height: 512 });
     }
+  });
+
+  it('gives the deb target the metadata it refuses to build without: a homepage and a maintainer with an email', () => {
+    // app-builder-lib's FpmTarget takes the homepage from package.json (or a GitHub remote, which a
+    // source archive has not), and the maintainer from linux.maintainer or the author's email.
+    expect(packageJson.homepage).toMatch(/^https:\/\//);
+    expect(config.linux.maintainer).toMatch(/^[^<>]+ <[^@\s]+@[^>\s]+>$/);
   });
 
   it('turns off the Electron features the app does not use', () => {

@@ -31,14 +31,18 @@ function serveArgs() {
   return ['bin/synthlab-browser.mjs', 'serve', '--open', ...(database ? ['--db', database] : []), ...rest];
 }
 
-const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-
+// Said first, before the build's output: what is about to start, and how to get the real thing.
 const binary = electronBinary();
 if (!binary) {
   console.error(
     'Electron binary not installed (offline install?): get it with `node node_modules/electron/install.js` on a machine with network access; starting serve mode in your browser instead.',
   );
+}
+
+const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+if (!binary) {
   run(process.execPath, serveArgs());
 } else {
   let binding = null;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiRequest, ApiResponse, ProgressEvent } from './api';
 import { createApiClient } from './api-client';
-import { createBridgeTransport, desktopBridgeOf, desktopCommandSchema, isSqliteFileName, type DesktopBridge } from './desktop-bridge';
+import {
+  createBridgeTransport,
+  desktopBridgeOf,
+  desktopCommandSchema,
+  exportTargetRequestSchema,
+  isSqliteFileName,
+  pdfSourceHtmlPath,
+  printToPdfRequestSchema,
+  type DesktopBridge,
+} from './desktop-bridge';
 import { isAppError } from './errors';
 
 describe('isSqliteFileName', () => {
@@ -19,6 +28,26 @@ describe('desktop commands', () => {
     expect(desktopCommandSchema.safeParse({ type: 'open-sqlite', path: '/data/lab\0.db', source: 'drop' }).success).toBe(false);
     expect(desktopCommandSchema.safeParse({ type: 'open-sqlite', path: '/data/lab.db', source: 'web' }).success).toBe(false);
     expect(desktopCommandSchema.safeParse({ type: 'format-disk' }).success).toBe(false);
+  });
+});
+
+describe('desktop exports', () => {
+  it('accepts every export format and PDF, and refuses anything else', () => {
+    for (const format of ['md', 'md-dir', 'json', 'jsonl', 'csv', 'html', 'pdf']) {
+      expect(exportTargetRequestSchema.safeParse({ format, suggestedName: 'transcripts' }).success).toBe(true);
+    }
+    expect(exportTargetRequestSchema.safeParse({ format: 'docx', suggestedName: 'transcripts' }).success).toBe(false);
+    expect(exportTargetRequestSchema.safeParse({ format: 'csv', suggestedName: '  ' }).success).toBe(false);
+    expect(exportTargetRequestSchema.safeParse({ format: 'csv', suggestedName: 'a\0b.csv' }).success).toBe(false);
+    expect(exportTargetRequestSchema.safeParse({ format: 'csv', suggestedName: 'a.csv', folder: '/etc' }).success).toBe(false);
+    expect(printToPdfRequestSchema.safeParse({ htmlPath: '/a/.b.pdf.print.html', pdfPath: '/a/b.pdf' }).success).toBe(true);
+    expect(printToPdfRequestSchema.safeParse({ htmlPath: '', pdfPath: '/a/b.pdf' }).success).toBe(false);
+  });
+
+  it('puts the HTML a PDF is printed from beside it, hidden, on either kind of path', () => {
+    expect(pdfSourceHtmlPath('/home/ana/Relatório final.pdf')).toBe('/home/ana/.Relatório final.pdf.print.html');
+    expect(pdfSourceHtmlPath('C:\\Users\\ana\\report.pdf')).toBe('C:\\Users\\ana\\.report.pdf.print.html');
+    expect(pdfSourceHtmlPath('report.pdf')).toBe('.report.pdf.print.html');
   });
 });
 

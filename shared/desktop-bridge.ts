@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { ApiRequest, ApiResponse, ProgressEvent } from './api';
 import type { ApiTransport } from './api-client';
+import { EXPORT_FORMATS } from './transcript-export/record';
 
 /** The global the preload defines (`window.synthlab`). */
 export const DESKTOP_BRIDGE_GLOBAL = 'synthlab';
@@ -34,6 +35,24 @@ export interface DesktopBridge {
    * native dialog whether passwords may be saved anyway; resolves true when they agreed.
    */
   allowWeakSecretStorage(): Promise<boolean>;
+  /**
+   * Asks, in a native save dialog, where to write an export of `format` ('md-dir': the path of a
+   * folder to create). Resolves the chosen absolute path, ending in the format's extension, or
+   * null when the user cancelled. The dialog has already asked before replacing an existing file,
+   * so the export may overwrite it. Only paths chosen here are accepted by `showInFolder` and
+   * `printHtmlToPdf`.
+   */
+  chooseExportTarget(request: ExportTargetRequest): Promise<string | null>;
+  /** Shows a finished export in the file manager. Ignored for a path `chooseExportTarget` did not return (or a file outside a folder it returned). */
+  showInFolder(path: string): void;
+  /**
+   * PDF: prints the HTML export written at `htmlPath`, which must be `pdfSourceHtmlPath(pdfPath)`,
+   * to `pdfPath`, which `chooseExportTarget({ format: 'pdf' })` must have returned. Main loads the
+   * HTML in a hidden window with no JavaScript and no network, writes the PDF beside its target and
+   * renames it into place, then deletes the HTML. Rejects with an Error whose message can be shown
+   * to the researcher.
+   */
+  printHtmlToPdf(request: PrintToPdfRequest): Promise<void>;
 }
 
 // ---- commands from the menu, the dock, the file manager ------------------------------------------
@@ -77,6 +96,32 @@ export const backendStatusSchema = z.discriminatedUnion('state', [
 ]);
 
 export type BackendStatus = z.infer<typeof backendStatusSchema>;
+
+// ---- exports in the desktop app ----------------------------------------------------------------
+
+/** What the desktop app can save an export as: the text formats, and PDF printed from the HTML. */
+export const DESKTOP_EXPORT_FORMATS = [...EXPORT_FORMATS, 'pdf'] as const;
+export type DesktopExportFormat = (typeof DESKTOP_EXPORT_FORMATS)[number];
+
+export const exportTargetRequestSchema = z.strictObject({
+  format: z.enum(DESKTOP_EXPORT_FORMATS),
+  /** The file (or folder) name the dialog offers, e.g. `transcripts-exec-1a2b.csv`; main keeps only its last path part. */
+  suggestedName: z.string().trim().min(1).max(255).refine((name) => !name.includes('\0'), 'A file name cannot contain a NUL character'),
+});
+export type ExportTargetRequest = z.infer<typeof exportTargetRequestSchema>;
+
+export const printToPdfRequestSchema = z.strictObject({ htmlPath: absolutePath, pdfPath: absolutePath });
+export type PrintToPdfRequest = z.infer<typeof printToPdfRequestSchema>;
+
+/**
+ * Where a PDF export writes the HTML it prints from: a hidden file beside the PDF
+ * (`/home/ana/report.pdf` → `/home/ana/.report.pdf.print.html`). The export UI writes the HTML
+ * export there, then calls `printHtmlToPdf`, which removes it.
+ */
+export function pdfSourceHtmlPath(pdfPath: string): string {
+  const cut = Math.max(pdfPath.lastIndexOf('/'), pdfPath.lastIndexOf('\\'));
+  return `${pdfPath.slice(0, cut + 1)}.${pdfPath.slice(cut + 1)}.print.html`;
+}
 
 // ---- SQLite files -----------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ import { BackendSupervisor } from '../backend/port/supervisor';
 import { isSqliteFileName, SQLITE_FILE_EXTENSIONS, type DesktopCommand } from '../../shared/desktop-bridge';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { utilityProcessSpawner } from './backend-process';
+import { desktopExports } from './exports';
 import { registerIpc } from './ipc';
 import { IPC } from './ipc-channels';
 import { applicationMenu } from './menu';
@@ -130,6 +131,7 @@ function start(): void {
       devServerOrigin,
       supervisor,
       allowWeakSecrets: () => askToAllowWeakSecretStorage(secrets, mainWindow),
+      exports: desktopExports({ parent: () => mainWindow, defaultFolder: app.getPath('documents'), log }),
       log,
     });
     app.setAboutPanelOptions({ applicationName: 'Synth Lab Browser', applicationVersion: app.getVersion() });

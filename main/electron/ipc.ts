@@ -3,7 +3,10 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type MessagePortMain, type WebContents } from 'electron';
 import { isTrustedPageUrl } from '../backend/desktop/app-protocol';
 import type { BackendSupervisor } from '../backend/port/supervisor';
-import { IPC } from './ipc-channels';
+import { exportTargetRequestSchema, printToPdfRequestSchema } from '../../shared/desktop-bridge';
+import { isAppError } from '../../shared/errors';
+import type { DesktopExports } from './exports';
+import { IPC, type PrintOutcome } from './ipc-channels';
 
 export interface IpcDeps {
   /** The web contents of the app's window, or null while there is none. */
@@ -11,6 +14,7 @@ export interface IpcDeps {
   devServerOrigin: string | null;
   supervisor: BackendSupervisor<MessagePortMain>;
   allowWeakSecrets: () => Promise<boolean>;
+  exports: DesktopExports;
   log: (line: string) => void;
 }
 
@@ -53,5 +57,34 @@ export function registerIpc(deps: IpcDeps): void {
   ipcMain.handle(IPC.allowWeakSecrets, async (event) => {
     if (!trusted(event)) return false;
     return deps.allowWeakSecrets();
+  });
+
+  ipcMain.handle(IPC.chooseExportTarget, async (event, data: unknown): Promise<string | null> => {
+    if (!trusted(event)) return null;
+    const request = exportTargetRequestSchema.safeParse(data);
+    if (!request.success) {
+      deps.log('Refused an export dialog request of no known shape.');
+      return null;
+    }
+    return deps.exports.chooseTarget(request.data);
+  });
+
+  ipcMain.on(IPC.showInFolder, (event, data: unknown) => {
+    if (!trusted(event) || typeof data !== 'string') return;
+    deps.exports.reveal(data);
+  });
+
+  ipcMain.handle(IPC.printToPdf, async (event, data: unknown): Promise<PrintOutcome> => {
+    if (!trusted(event)) return { ok: false, message: 'Printing was refused: the request did not come from the app’s window.' };
+    const request = printToPdfRequestSchema.safeParse(data);
+    if (!request.success) return { ok: false, message: 'Printing was refused: the request is not shaped like a print request.' };
+    try {
+      await deps.exports.print(request.data);
+      return { ok: true };
+    } catch (error) {
+      const details = isAppError(error) && error.details !== undefined ? ` ${JSON.stringify(error.details)}` : '';
+      deps.log(`Printing to PDF failed: ${error instanceof Error ? error.message : String(error)}${details}`);
+      return { ok: false, message: isAppError(error) ? error.message : 'The PDF could not be made.' };
+    }
   });
 }

@@ -8,7 +8,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import type { MessagePortLike } from '../../shared/api-port-transport';
 import { backendStatusSchema, DESKTOP_BRIDGE_GLOBAL, desktopCommandSchema, isSqliteFileName, type DesktopBridge, type DesktopCommand } from '../../shared/desktop-bridge';
 import { createBackendLink } from '../../shared/desktop-link';
-import { IPC } from './ipc-channels';
+import { IPC, type PrintOutcome } from './ipc-channels';
 
 const link = createBackendLink({ requestPort: () => ipcRenderer.send(IPC.portRequest) });
 
@@ -81,6 +81,17 @@ const bridge: DesktopBridge = {
     await ipcRenderer.invoke(IPC.restartBackend);
   },
   allowWeakSecretStorage: async () => (await ipcRenderer.invoke(IPC.allowWeakSecrets)) === true,
+  chooseExportTarget: async (request) => {
+    const path: unknown = await ipcRenderer.invoke(IPC.chooseExportTarget, request);
+    return typeof path === 'string' ? path : null;
+  },
+  showInFolder: (path) => {
+    if (typeof path === 'string') ipcRenderer.send(IPC.showInFolder, path);
+  },
+  printHtmlToPdf: async (request) => {
+    const outcome = (await ipcRenderer.invoke(IPC.printToPdf, request)) as PrintOutcome | undefined;
+    if (outcome?.ok !== true) throw new Error(outcome?.message ?? 'The PDF could not be made.');
+  },
 };
 
 contextBridge.exposeInMainWorld(DESKTOP_BRIDGE_GLOBAL, bridge);

@@ -57,8 +57,9 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = setTimeout(save, SAVE_DELAY_MS);
   };
-  window.on('resized', saveSoon);
-  window.on('moved', saveSoon);
+  // 'resize' and 'move' (not 'resized'/'moved', which Linux never sends), debounced.
+  window.on('resize', saveSoon);
+  window.on('move', saveSoon);
   window.on('maximize', saveSoon);
   window.on('unmaximize', saveSoon);
   window.on('close', () => {

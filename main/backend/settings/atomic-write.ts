@@ -4,12 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function writeFileAtomic(path: string, content: string, mode = 0o600): Promise<void> {
+/** `mode` applies to a new file (0o600: settings and secrets are the user's alone). Text is written as UTF-8. */
+export async function writeFileAtomic(path: string, content: string | Uint8Array, mode = 0o600): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
     const file = await open(temporary, 'wx', mode);
     try {
-      await file.writeFile(content, 'utf8');
+      await file.writeFile(content);
       await file.sync();
     } finally {
       await file.close();

@@ -1,11 +1,12 @@
-// The window's frame: sidebar, top bar (command palette trigger and connection badge) and the
-// current route's screen.
+// The window's frame: sidebar, top bar (command palette trigger and connection badge), the
+// desktop app's notices (nothing in serve mode) and the current route's screen.
 import { Outlet } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../ui/Icon';
 import { CommandPalette } from './CommandPalette';
 import { ConnectionBadge } from './ConnectionBadge';
+import { DesktopEvents } from './desktop/DesktopEvents';
 import { Sidebar } from './Sidebar';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -40,6 +41,7 @@ export function Shell() {
           </button>
           <ConnectionBadge />
         </header>
+        <DesktopEvents />
         <main id="main" className="shell__content" tabIndex={-1}>
           <Outlet />
         </main>

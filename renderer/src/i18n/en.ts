@@ -6,6 +6,7 @@ import { analysisEn } from '../screens/experiments/analysis/messages.en';
 import { interviewsEn, executionEn, transcriptEn } from '../screens/interviews/messages.en';
 import { documentsEn } from '../screens/documents/messages.en';
 import { searchEn } from '../screens/search/messages.en';
+import { desktopEn } from '../app/desktop/messages.en';
 
 export const en = {
   connections: connectionsEn,
@@ -17,6 +18,7 @@ export const en = {
   tables: tablesEn,
   synths: synthsEn,
   analysis: analysisEn,
+  desktop: desktopEn,
   common: {
     loading: 'Loading…',
     stillWorking: 'Still working…',

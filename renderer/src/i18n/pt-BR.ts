@@ -7,6 +7,7 @@ import { analysisPtBR } from '../screens/experiments/analysis/messages.pt-BR';
 import { interviewsPtBR, executionPtBR, transcriptPtBR } from '../screens/interviews/messages.pt-BR';
 import { documentsPtBR } from '../screens/documents/messages.pt-BR';
 import { searchPtBR } from '../screens/search/messages.pt-BR';
+import { desktopPtBR } from '../app/desktop/messages.pt-BR';
 
 export const ptBR: UiMessages = {
   connections: connectionsPtBR,
@@ -18,6 +19,7 @@ export const ptBR: UiMessages = {
   tables: tablesPtBR,
   synths: synthsPtBR,
   analysis: analysisPtBR,
+  desktop: desktopPtBR,
   common: {
     loading: 'Carregando…',
     stillWorking: 'Ainda trabalhando…',
