@@ -6,9 +6,10 @@ import { writeSection } from './report';
 import type { BenchContext, BenchSuite } from './suite';
 import { apiSuite } from './suites/api';
 import { demoSuite } from './suites/demo';
+import { exportSuite } from './suites/export';
 import { uiSuite } from './suites/ui';
 
-const SUITES: readonly BenchSuite[] = [demoSuite, apiSuite, uiSuite];
+const SUITES: readonly BenchSuite[] = [demoSuite, apiSuite, uiSuite, exportSuite];
 
 const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, scale: { type: 'string', default: 'large' } } });
 const scale = values.scale as BenchContext['scale'];

@@ -82,6 +82,8 @@ export function createPortTransport(options: PortTransportOptions = {}): PortTra
       const event: ProgressEvent = { id: progress.data.id, done: progress.data.done };
       if (progress.data.total !== undefined) event.total = progress.data.total;
       if (progress.data.message !== undefined) event.message = progress.data.message;
+      if (progress.data.rate !== undefined) event.rate = progress.data.rate;
+      if (progress.data.etaMs !== undefined) event.etaMs = progress.data.etaMs;
       inFlight.get(event.id)?.onProgress?.(event);
       return;
     }

@@ -15,6 +15,7 @@ import { searchApi } from './contract/search';
 import { explorationsApi } from './contract/explorations';
 import { insightsApi } from './contract/insights';
 import { tablesApi } from './contract/tables';
+import { exportApi } from './contract/export';
 
 export { returns, type MethodDefinition, type ResultType } from './contract/define';
 export type { AppInfo } from './contract/app';
@@ -38,6 +39,7 @@ export const api = {
   ...explorationsApi,
   ...insightsApi,
   ...tablesApi,
+  ...exportApi,
 } satisfies Record<string, MethodDefinition>;
 
 export type Api = typeof api;
@@ -70,12 +72,19 @@ export type ApiResponse<Result = unknown> =
   | { id: string; ok: true; result: Result }
   | { id: string; ok: false; error: AppErrorValue };
 
-/** Progress of a long call: `done` out of `total` (when known) units, with an optional line of text. */
+/**
+ * Progress of a long call: `done` out of `total` (when known) units, with an optional line of text,
+ * and for calls that can estimate them, units per second and the time left.
+ */
 export interface ProgressEvent {
   id: string;
   done: number;
   total?: number;
   message?: string;
+  /** Units per second so far. */
+  rate?: number;
+  /** Estimated milliseconds until done. */
+  etaMs?: number;
 }
 
 export type ProgressUpdate = Omit<ProgressEvent, 'id'>;
@@ -108,6 +117,8 @@ export const progressEventSchema = z.object({
   done: z.number(),
   total: z.number().optional(),
   message: z.string().optional(),
+  rate: z.number().optional(),
+  etaMs: z.number().optional(),
 });
 
 export const cancelMessageSchema = z.object({ id: requestId, cancel: z.literal(true) });

@@ -25,6 +25,11 @@ export const ERROR_CODES = [
   'no_database', // nothing is open yet
   'constraint_violation', // a write broke a CHECK, UNIQUE, NOT NULL or foreign key
   'not_found',
+  // writing files (exports)
+  'target_exists', // the file or folder to write is already there, and replacing it was not asked for
+  'permission_denied', // the folder cannot be written (EACCES, EPERM, a read-only file system)
+  'disk_full', // no space left (ENOSPC, EDQUOT)
+  'not_a_directory', // a part of the path is a file where a folder is needed (ENOTDIR)
   'internal',
 ] as const;
 

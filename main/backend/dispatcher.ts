@@ -144,6 +144,8 @@ function progressEvent(id: string, update: ProgressUpdate): ProgressEvent {
   const event: ProgressEvent = { id, done: update.done };
   if (update.total !== undefined) event.total = update.total;
   if (update.message !== undefined) event.message = update.message;
+  if (update.rate !== undefined) event.rate = update.rate;
+  if (update.etaMs !== undefined) event.etaMs = update.etaMs;
   return event;
 }
 

@@ -5,6 +5,7 @@ import { runMigrate } from './commands/migrate';
 import { runStatus } from './commands/status';
 import { runDemo } from './commands/demo';
 import { runServe } from './commands/serve';
+import { runExportCommand } from './commands/export';
 
 export const USAGE = `Usage: synthlab-browser <command> [options]
 
@@ -17,6 +18,11 @@ Commands:
                                    serve the app to a browser on this machine; without --db or
                                    DATABASE_URL it opens the saved default connection, else the
                                    app's own database in the user-data folder (created on first run)
+  export  --db URL --format md|md-dir|json|jsonl|csv|html --out PATH [--force]
+          [--experiment ID | --exec ID [--synth ID] | --synth ID | --search TEXT [--experiment ID] [--exec ID]]
+          [--include-notes] [--bom] [--include-deleted]
+                                   write transcripts to a file (a folder for md-dir), everything when no
+                                   scope is given; never replaces PATH without --force
 
 --db falls back to the DATABASE_URL environment variable. URLs: a SQLite file path, sqlite:///abs.db,
 sqlite:rel.db, postgresql://user:pass@host:5432/db (also postgres://, postgresql+psycopg2://, ?sslmode=…).
@@ -29,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
   status: runStatus,
   demo: runDemo,
   serve: runServe,
+  export: runExportCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -4,8 +4,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import { API_PATH_PREFIX } from '../../../shared/api';
+import { DOWNLOAD_PATH_PREFIX } from '../../../shared/contract/export';
 import { AppError } from '../../../shared/errors';
+import type { DownloadRegistry } from '../export/downloads';
 import { handleApiRequest, type ApiDispatch } from './api-route';
+import { handleDownload } from './download-route';
 import { placeholderPage } from './placeholder';
 import {
   authenticate,
@@ -36,6 +39,8 @@ export interface ServeOptions {
   /** Default 15 s: comment lines on an idle event stream. */
   heartbeatMs?: number;
   log?: (line: string) => void;
+  /** Exports written for the browser (the same registry the dispatcher's export handler fills). */
+  downloads?: DownloadRegistry;
 }
 
 export interface ServeServer {
@@ -77,6 +82,9 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
 
     if (url.pathname.startsWith(API_PATH_PREFIX)) {
       if (!isSameOriginApiRequest(request, hostAllowed)) return sendEmpty(response, 403);
+      if (options.downloads !== undefined && url.pathname.startsWith(DOWNLOAD_PATH_PREFIX)) {
+        return handleDownload(request, response, url.pathname.slice(DOWNLOAD_PATH_PREFIX.length), options.downloads);
+      }
       return handleApiRequest(request, response, url.pathname.slice(API_PATH_PREFIX.length), {
         dispatch: options.dispatcher.dispatch,
         maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,

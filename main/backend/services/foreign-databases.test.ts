@@ -147,6 +147,12 @@ function steps(url: string): Step[] {
     { method: 'tables.rows', params: () => ({ table: 'experiments', sort: { column: 'name', direction: 'desc' } }) },
     { method: 'tables.cell', params: (f) => (f.rowKey && f.rowKey !== 'undefined' ? { table: 'transcripts', key: JSON.parse(f.rowKey) as unknown, column: 'messages' } : null) },
     { method: 'tables.count', params: () => ({ table: 'synths' }) },
+    { method: 'export.count', params: (f) => (f.experimentId ? { scope: { kind: 'experiment', experimentId: f.experimentId } } : null) },
+    {
+      method: 'export.transcripts',
+      params: (f) =>
+        f.execId ? { scope: { kind: 'execution', execId: f.execId }, format: 'csv', target: { kind: 'file', path: join(temp.dir, `export-${Date.now()}-${Math.random().toString(16).slice(2)}.csv`) } } : null,
+    },
   ];
 }
 

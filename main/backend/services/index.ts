@@ -8,6 +8,7 @@ import { createConnectionHandlers } from './connection';
 import type { ServiceDeps } from './deps';
 import { createDocumentsHandlers } from './documents';
 import { createExperimentsHandlers } from './experiments';
+import { createExportHandlers } from './export';
 import { createExplorationsHandlers } from './explorations';
 import { createInsightsHandlers } from './insights';
 import { createResearchHandlers } from './research';
@@ -29,6 +30,7 @@ export function createBackendDispatcher(deps: ServiceDeps): Dispatcher<typeof ap
     ...createExplorationsHandlers(deps),
     ...createInsightsHandlers(deps),
     ...createTablesHandlers(deps),
+    ...createExportHandlers(deps),
   });
   return dispatcher;
 }

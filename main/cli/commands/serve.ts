@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describeKind } from '../../../shared/capabilities';
 import { describeTarget } from '../../../shared/connection-url';
 import { appPaths } from '../../backend/app-paths';
+import { DownloadRegistry } from '../../backend/export/downloads';
 import { startServeServer } from '../../backend/serve/server';
 import { SavedConnections } from '../../backend/services/connection/saved';
 import { openStartupDatabase } from '../../backend/services/connection/startup';
@@ -50,10 +51,12 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     warn: (line) => io.err(line),
   });
 
+  const downloads = new DownloadRegistry();
   let server;
   try {
     server = await startServeServer({
-      dispatcher: createBackendDispatcher({ session, settings, secrets }),
+      dispatcher: createBackendDispatcher({ session, settings, secrets, downloads }),
+      downloads,
       host: values.host,
       port,
       ...(existsSync(resolve(BUILT_RENDERER, 'index.html')) ? { staticDir: BUILT_RENDERER } : {}),
@@ -61,6 +64,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     });
   } catch (error) {
     await session.close();
+    downloads.dispose();
     throw error;
   }
   io.err(
@@ -81,6 +85,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   io.err('Stopping…');
   await server.close();
   await session.close();
+  downloads.dispose();
   return 0;
 }
 
