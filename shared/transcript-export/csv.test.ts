@@ -14,7 +14,9 @@ function readCsv(text: string): string[][] {
 
 function expectedRows(records: readonly ExportTranscript[], includeNotes: boolean): string[][] {
   return records.flatMap((record) =>
-    record.messages.map((message) => [
+    record.storedText !== null
+      ? [[record.execId, record.experiment.id ?? '', record.synthId, record.synth.name ?? '', '', 'stored_text', record.storedText, '']]
+      : record.messages.map((message) => [
       record.execId,
       record.experiment.id ?? '',
       record.synthId,
@@ -43,9 +45,14 @@ describe('CSV writer', () => {
     expect(texts).toContain('Tudo ótimo 😀👩🏽‍💻, obrigado!');
   });
 
-  it('has one row per message, turn = stored position + 1, and no rows for a transcript without messages', () => {
+  it('has one row per message, turn = stored position + 1, no rows for a transcript without messages, one for unreadable ones', () => {
     const rows = readCsv(writeAll(createCsvWriter(WITHOUT_NOTES))).slice(1);
-    expect(rows).toHaveLength(RECORDS.reduce((sum, record) => sum + record.messages.length, 0));
+    expect(rows).toHaveLength(RECORDS.reduce((sum, record) => sum + (record.storedText !== null ? 1 : record.messages.length), 0));
+    const unreadable = RECORDS.filter((record) => record.storedText !== null);
+    expect(unreadable.length).toBeGreaterThan(0);
+    for (const record of unreadable) {
+      expect(rows.find((row) => row[2] === record.synthId && row[0] === record.execId)?.slice(4, 7)).toEqual(['', 'stored_text', record.storedText]);
+    }
     expect(rows.filter((row) => row[2] === TRICKY.synthId).map((row) => [row[4], row[5]])).toEqual([
       ['1', 'interviewer'],
       ['2', 'synth'],

@@ -8,6 +8,9 @@ export const INTERVIEWER_LABEL = 'Interviewer';
 export const INTERNAL_NOTES_LABEL = 'Internal notes';
 export const PROBLEMS_LABEL = 'Could not be read';
 export const NO_MESSAGES_TEXT = 'This transcript has no messages.';
+export const STORED_TEXT_LABEL = 'The messages as stored';
+/** CSV `speaker` of the one row that carries a transcript's unreadable messages as stored. */
+export const STORED_TEXT_SPEAKER = 'stored_text';
 export const EMPTY_MESSAGE_TEXT = '(no text)';
 
 /** The synth's name; when the synth row is gone, its id so the reader can still tell synths apart. */

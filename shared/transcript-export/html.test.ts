@@ -85,7 +85,7 @@ describe('HTML writer', () => {
     const html = writeAll(createHtmlWriter(WITH_NOTES));
     const elements = readWellFormed(html);
     const names = new Set(elements.map((element) => element.name));
-    expect([...names].sort()).toEqual(['article', 'aside', 'body', 'dd', 'div', 'dl', 'dt', 'footer', 'h1', 'h2', 'head', 'header', 'html', 'li', 'main', 'meta', 'p', 'span', 'style', 'title', 'ul']);
+    expect([...names].sort()).toEqual(['article', 'aside', 'body', 'dd', 'div', 'dl', 'dt', 'footer', 'h1', 'h2', 'head', 'header', 'html', 'li', 'main', 'meta', 'p', 'pre', 'span', 'style', 'title', 'ul']);
     expect(elements.filter((element) => 'src' in element.attributes || 'href' in element.attributes)).toEqual([]);
     expect(html).not.toMatch(/url\(|@import|<script/i);
     expect(elements.find((element) => element.name === 'meta')?.attributes).toEqual({ charset: 'utf-8' });

@@ -8,6 +8,7 @@ import {
   INTERNAL_NOTES_LABEL,
   NO_MESSAGES_TEXT,
   PROBLEMS_LABEL,
+  STORED_TEXT_LABEL,
   exportDate,
   speakerName,
   synthDisplayName,
@@ -46,6 +47,8 @@ h2 { font-size: 1.3rem; line-height: 1.3; margin: 0 0 0.7rem; }
 .facts dd { margin: 0; }
 .problems { margin: 0 0 1.4rem; padding: 0.6rem 1rem; border: 1px solid #e2b65a; border-radius: 6px; background: #fff8e7; font-size: 0.85rem; }
 .problems p { margin: 0; font-weight: 600; }
+.stored-text p { margin: 0 0 0.3rem; font-weight: 600; font-size: 0.85rem; }
+.stored-text pre { margin: 0 0 1.4rem; padding: 0.6rem 1rem; border: 1px solid #d6d3cc; border-radius: 6px; background: #f6f5f2; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.8rem; }
 .problems ul { margin: 0.3rem 0 0; padding-left: 1.2rem; }
 .empty { color: var(--muted); font-style: italic; }
 .message { margin: 0 0 0.9rem; padding: 0.55rem 1rem 0.65rem; break-inside: avoid-page; }
@@ -94,7 +97,9 @@ export function htmlTranscriptArticle(record: ExportTranscript, position: number
       ? ''
       : `<div class="problems" role="note"><p>${escapeHtml(PROBLEMS_LABEL)}</p><ul>\n${record.problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join('\n')}\n</ul></div>\n`;
   const dialogue =
-    record.messages.length === 0
+    record.storedText !== null
+      ? `<div class="stored-text"><p>${escapeHtml(STORED_TEXT_LABEL)}</p><pre lang="${DATA_LANGUAGE}">${escapeHtml(unixLines(record.storedText))}</pre></div>\n`
+      : record.messages.length === 0
       ? `<p class="empty">${escapeHtml(NO_MESSAGES_TEXT)}</p>\n`
       : `<div class="dialogue" lang="${DATA_LANGUAGE}">\n${record.messages.map((message) => messageHtml(message, record, options)).join('')}</div>\n`;
   return (

@@ -25,6 +25,8 @@ export interface TranscriptJson {
   execution: { topicName: string | null; model: string | null; startedAt: string | null; completedAt: string | null };
   messages: TranscriptJsonMessage[];
   problems: string[];
+  /** The messages cell as stored, when not one message could be read from it; else null. */
+  storedText: string | null;
 }
 
 // Fields are copied one by one: the key order is the same in every export, whatever order the
@@ -58,6 +60,7 @@ export function transcriptJson(record: ExportTranscript, options: ExportOptions)
         : { index: message.index, role: message.role, speakerLabel: message.speakerLabel, text: message.text },
     ),
     problems: [...record.problems],
+    storedText: record.storedText,
   };
 }
 

@@ -19,7 +19,10 @@ describe('Markdown writer', () => {
     const headings = nodesOfType(tree, 'heading').map((node) => [node.type === 'heading' ? node.depth : 0, renderedText(node)]);
     expect(headings).toEqual([[1, 'Experiment: Checkout "1-clique" & <Pix>'], ...RECORDS.map((record, index) => [2, `${index + 1}. ${synthDisplayName(record)}`])]);
     // '<script>', '# …', '- lista', '`code`', '[link](…)', '**…**', '|' in the data stay text.
-    for (const type of ['html', 'code', 'inlineCode', 'table', 'delete', 'image'] as const) expect(nodesOfType(tree, type)).toEqual([]);
+    for (const type of ['html', 'inlineCode', 'table', 'delete', 'image'] as const) expect(nodesOfType(tree, type)).toEqual([]);
+    // The one code block: an unreadable transcript's messages, exactly as stored.
+    const stored = RECORDS.flatMap((record) => (record.storedText === null ? [] : [record.storedText]));
+    expect(nodesOfType(tree, 'code').map((node) => (node.type === 'code' ? node.value : ''))).toEqual(stored);
     // A bare URL may become a link (GFM autolinks text), but its text stays the URL as written.
     expect(nodesOfType(tree, 'link').map((link) => [renderedText(link), link.type === 'link' ? link.url : ''])).toEqual([['http://x.test', 'http://x.test']]);
     expect(renderedText(tree)).toContain('<script>alert("x")</script> & tal | coisa.');

@@ -9,6 +9,7 @@ import {
   INTERNAL_NOTES_LABEL,
   NO_MESSAGES_TEXT,
   PROBLEMS_LABEL,
+  STORED_TEXT_LABEL,
   exportDate,
   singleLine,
   speakerName,
@@ -57,6 +58,13 @@ function markdownParagraphs(text: string): string[] | null {
   return paragraphs.length === 0 ? null : paragraphs;
 }
 
+/** `text` verbatim in a fenced code block whose fence is longer than any backtick run inside it. */
+function fencedText(text: string): string {
+  const longestRun = Math.max(0, ...Array.from(text.matchAll(/`+/g), (match) => match[0].length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return `${fence}text\n${unixLines(text)}\n${fence}`;
+}
+
 function blockquote(paragraphs: string[]): string {
   return paragraphs.map((paragraph) => paragraph.replace(/^/gm, '> ')).join('\n>\n');
 }
@@ -92,7 +100,8 @@ export function markdownTranscriptSection(record: ExportTranscript, options: Exp
     const items = record.problems.map((problem) => `- ${markdownInline(problem)}`).join('\n');
     blocks.push(blockquote([`**${PROBLEMS_LABEL}:**`, items]));
   }
-  if (record.messages.length === 0) blocks.push(`*${NO_MESSAGES_TEXT}*`);
+  if (record.storedText !== null) blocks.push(`*${STORED_TEXT_LABEL}:*`, fencedText(record.storedText));
+  else if (record.messages.length === 0) blocks.push(`*${NO_MESSAGES_TEXT}*`);
   for (const message of record.messages) blocks.push(messageBlock(message, record, options));
   return `${blocks.join('\n\n')}\n`;
 }

@@ -39,6 +39,11 @@ export interface ExportTranscript {
   messages: NormalizedMessage[];
   /** What could not be read in the stored messages, in words a researcher understands. */
   problems: string[];
+  /**
+   * The messages cell as stored, when not one message could be read from it (malformed JSON,
+   * an unknown shape): exported as it is, so that nothing the database holds is lost. Else null.
+   */
+  storedText: string | null;
 }
 
 export interface ExportOptions {

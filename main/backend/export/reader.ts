@@ -11,6 +11,7 @@ import type { Knex } from 'knex';
 import { hasColumn, type Capabilities } from '../../../shared/capabilities';
 import type { ExportTranscript } from '../../../shared/transcript-export/record';
 import { normalizeMessages } from '../../../shared/transcript-messages';
+import { storedTextOf } from '../../../shared/transcript-export/stored-text';
 import { selectRows } from '../db/select';
 import { throwIfCancelled } from '../services/cancellable';
 import { columnOrNull, toNumber, toText } from '../services/experiments/query-support';
@@ -104,6 +105,7 @@ function toRecord(row: Row, execution: PlannedExecution): ExportTranscript {
     experiment: { id: execution.experimentId, name: execution.experimentName },
     messages: normalized.messages,
     problems: normalized.problems,
+    storedText: storedTextOf(normalized, row.messages),
   };
 }
 

@@ -3,6 +3,7 @@
 // cells), messages stored as {role, content}, wrapped JSON text, a missing synth, NULL transcript
 // ids, no messages, broken messages. Messages go through normalizeMessages as the backend's do.
 import { normalizeMessages } from '../../transcript-messages';
+import { storedTextOf } from '../stored-text';
 import type { ExportHeading, ExportOptions, ExportSynth, ExportTranscript, TranscriptStreamWriter } from '../record';
 
 export const HEADING: ExportHeading = { title: 'Experiment: Checkout "1-clique" & <Pix>', exportedAt: '2026-02-03T12:34:56.000Z' };
@@ -10,9 +11,9 @@ export const HEADING: ExportHeading = { title: 'Experiment: Checkout "1-clique" 
 export const WITH_NOTES: ExportOptions = { includeInternalNotes: true, csvBom: false };
 export const WITHOUT_NOTES: ExportOptions = { includeInternalNotes: false, csvBom: false };
 
-function record(fields: Omit<ExportTranscript, 'messages' | 'problems'>, rawMessages: unknown): ExportTranscript {
-  const { messages, problems } = normalizeMessages(rawMessages);
-  return { ...fields, messages, problems };
+function record(fields: Omit<ExportTranscript, 'messages' | 'problems' | 'storedText'>, rawMessages: unknown): ExportTranscript {
+  const normalized = normalizeMessages(rawMessages);
+  return { ...fields, messages: normalized.messages, problems: normalized.problems, storedText: storedTextOf(normalized, rawMessages) };
 }
 
 const NO_SYNTH: Omit<ExportSynth, 'id'> = { name: null, age: null, gender: null, occupation: null, city: null, state: null, schooling: null, groupName: null };
