@@ -200,6 +200,8 @@ export const explorationsApi = {
       status: z.string().min(1).max(100).optional(),
       /** Also list explorations of soft-deleted experiments (always listed when experimentId is given). */
       includeDeleted: z.boolean().default(false),
+      /** Explorations whose id starts with this, or whose experiment name or goal contains it (case aside; ASCII only on SQLite). */
+      search: z.string().trim().max(200).optional(),
     }),
     result: returns<Page<ExplorationListRow>>(),
   },

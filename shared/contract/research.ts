@@ -136,6 +136,8 @@ export const researchApi = {
       status: z.array(z.string().min(1).max(50)).min(1).max(10).optional(),
       /** Executions of soft-deleted experiments are hidden unless asked for (or named by experimentId). */
       includeDeletedExperiments: z.boolean().default(false),
+      /** Executions whose id starts with this, or whose topic or experiment name contains it (case aside; ASCII only on SQLite). */
+      search: z.string().trim().max(200).optional(),
       order: sortDirection.default('desc'),
       ...pageParams,
     }),

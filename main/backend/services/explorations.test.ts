@@ -120,6 +120,30 @@ function suite(kind: TestDatabaseKind): void {
     expect((await api.call('explorations.list', { status: 'no_such_status' })).rows).toEqual([]);
   });
 
+  it('finds explorations by the start of their id, or text in their experiment name or goal, case aside', async () => {
+    const everything = await raw(
+      knex,
+      'SELECT e.id, x.name AS experiment_name, e.goal FROM explorations e LEFT JOIN experiments x ON x.id = e.experiment_id ORDER BY e.started_at DESC, e.id DESC',
+    );
+    const text = (value: unknown): string => (value === null || value === undefined ? '' : (typeof value === 'string' ? value : JSON.stringify(value)).toLowerCase());
+    const matching = (search: string): string[] =>
+      everything
+        .filter((row) => text(row.id).startsWith(search.toLowerCase()) || text(row.experiment_name).includes(search.toLowerCase()) || text(row.goal).includes(search.toLowerCase()))
+        .map((row) => String(row.id));
+    const found = async (search: string): Promise<string[]> => (await api.call('explorations.list', { search, includeDeleted: true, limit: 500 })).rows.map((row) => row.id);
+
+    const named = everything.map((row) => text(row.experiment_name)).find((name) => /[a-z]{5}/.test(name));
+    const namePiece = /[a-z]{5}/.exec(named ?? '')?.[0];
+    expect(namePiece).toBeDefined();
+    for (const search of [namePiece!.toUpperCase(), String(everything[0]!.id).slice(0, 6), 'success_rate']) {
+      const expected = matching(search);
+      expect(expected.length, search).toBeGreaterThan(0);
+      expect(await found(search)).toEqual(expected);
+    }
+    expect(await found('%')).toEqual(matching('%'));
+    expect(await found('zz-no-such-thing')).toEqual([]);
+  });
+
   it('returns every tree whole: node count, parent links, winner path, best path', async () => {
     for (const id of explorationIds) {
       const tree = await api.call('explorations.tree', { id });

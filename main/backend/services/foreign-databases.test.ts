@@ -103,6 +103,7 @@ function steps(url: string): Step[] {
       params: () => ({}),
       find: (result, found) => (found.execId = str(rows(result).find((row) => Number(row.transcriptCount) > 0)?.execId)),
     },
+    { method: 'research.executions', params: () => ({ search: 'a' }) },
     { method: 'research.execution', params: (f) => (f.execId ? { execId: f.execId } : null) },
     {
       method: 'research.transcripts',
@@ -124,6 +125,7 @@ function steps(url: string): Step[] {
       params: () => ({}),
       find: (result, found) => (found.explorationId = str(first(result)?.id)),
     },
+    { method: 'explorations.list', params: () => ({ search: 'a' }) },
     { method: 'explorations.get', params: (f) => (f.explorationId ? { id: f.explorationId } : null) },
     {
       method: 'explorations.tree',

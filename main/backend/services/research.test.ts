@@ -18,7 +18,7 @@ async function rawRows(knex: Knex, sql: string, bindings: readonly unknown[] = [
   return Array.isArray(result) ? result : result.rows;
 }
 
-async function allExecutionPages(api: ApiCaller, params: { experimentId?: string; status?: string[]; includeDeletedExperiments?: boolean; order?: SortDirection }, limit: number): Promise<ExecutionRow[]> {
+async function allExecutionPages(api: ApiCaller, params: { experimentId?: string; status?: string[]; includeDeletedExperiments?: boolean; order?: SortDirection; search?: string }, limit: number): Promise<ExecutionRow[]> {
   const rows: ExecutionRow[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 500; page += 1) {
@@ -108,9 +108,46 @@ function suite(kind: TestDatabaseKind): void {
       expect(withStatus.length).toBeGreaterThan(0);
     });
 
+    it('finds executions by the start of their id, or text in their topic or experiment name, case aside, like a plain reading of the rows', async () => {
+      const everything = await rawRows(
+        knex,
+        'SELECT e.exec_id, e.topic_name, x.name AS experiment_name FROM research_executions e LEFT JOIN experiments x ON x.id = e.experiment_id ORDER BY e.started_at DESC, e.exec_id DESC',
+      );
+      const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value).toLowerCase());
+      const matching = (search: string): string[] => {
+        const needle = search.trim().toLowerCase();
+        return everything
+          .filter((row) => text(row.exec_id).startsWith(needle) || text(row.topic_name).includes(needle) || text(row.experiment_name).includes(needle))
+          .map((row) => String(row.exec_id));
+      };
+      const found = async (search: string): Promise<string[]> =>
+        (await allExecutionPages(api, { search, includeDeletedExperiments: true }, 2)).map((row) => row.execId);
+
+      // A piece of a topic in other case; a piece of an experiment name; an id's first characters.
+      const topic = everything.map((row) => text(row.topic_name)).find((name) => /[a-z]{5}/.test(name));
+      const experiment = everything.map((row) => text(row.experiment_name)).find((name) => /[a-z]{5}/.test(name));
+      const topicPiece = /[a-z]{5}/.exec(topic ?? '')?.[0];
+      const experimentPiece = /[a-z]{5}/.exec(experiment ?? '')?.[0];
+      const idStart = String(everything[0]!.exec_id).slice(0, 6);
+      for (const search of [topicPiece?.toUpperCase(), experimentPiece, ` ${idStart} `].filter((piece) => piece !== undefined)) {
+        const expected = matching(search);
+        expect(expected.length, search).toBeGreaterThan(0);
+        expect(await found(search)).toEqual(expected);
+      }
+      expect(topicPiece ?? experimentPiece).toBeDefined();
+      // LIKE's wildcards are plain characters; the middle of an id is not its start.
+      expect(await found('%')).toEqual(matching('%'));
+      expect(await found('_')).toEqual(matching('_'));
+      const middle = String(everything[0]!.exec_id).slice(3, 9);
+      expect(await found(middle)).toEqual(matching(middle));
+      // Soft-deleted experiments' executions stay hidden unless asked for.
+      const live = await allExecutionPages(api, { search: idStart }, 50);
+      expect(live.every((row) => row.experimentStatus !== 'deleted')).toBe(true);
+    });
+
     it('answers an empty page for an experiment without executions, and refuses bad params', async () => {
       expect(await api.call('research.executions', { experimentId: 'exp_nao_existe' })).toEqual({ rows: [], nextCursor: null });
-      for (const params of [{ limit: 0 }, { status: [] }, { order: 'newest' }, { experimentId: '' }, { sort: 'name' }]) {
+      for (const params of [{ limit: 0 }, { status: [] }, { order: 'newest' }, { experimentId: '' }, { sort: 'name' }, { search: 'x'.repeat(201) }]) {
         expect((await api.fail('research.executions', params)).code).toBe('bad_request');
       }
       const ascending = await api.call('research.executions', { order: 'asc', limit: 1 });

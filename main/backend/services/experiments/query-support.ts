@@ -36,14 +36,40 @@ export function jsonStorageOf(capabilities: Pick<Capabilities, 'tables' | 'engin
   return rawType === 'jsonb' ? 'jsonb' : rawType === 'json' ? 'json' : 'text';
 }
 
+/** LIKE's wildcards and the escape character escaped; use with ESCAPE '\'. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /** `%text%` with LIKE's wildcards and the escape character escaped; use with ESCAPE '\'. */
 export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${likeLiteral(text)}%`;
+}
+
+/** `text%`, escaped like containsPattern. */
+export function prefixPattern(text: string): string {
+  return `${likeLiteral(text)}%`;
 }
 
 /** Case-insensitive LIKE on each engine (SQLite's LIKE folds ASCII case; PostgreSQL needs ILIKE). */
 export function likeOperator(engine: Capabilities['engine']): 'LIKE' | 'ILIKE' {
   return engine === 'postgres' ? 'ILIKE' : 'LIKE';
+}
+
+/**
+ * Narrows `query` to rows whose id starts with `search` or whose text columns contain it, case
+ * aside (ASCII only on SQLite): how the palette finds an execution or an exploration by what a
+ * researcher remembers of it. `idColumn` and `textColumns` are SQL expressions of the service's
+ * own; a blank search narrows nothing.
+ */
+export function whereIdOrTextMatches(query: Knex.QueryBuilder, engine: Capabilities['engine'], search: string | undefined, idColumn: string, textColumns: readonly string[]): void {
+  const text = search?.trim() ?? '';
+  if (text === '') return;
+  const like = likeOperator(engine);
+  query.where((inner) => {
+    inner.whereRaw(`${idColumn} ${like} ? ESCAPE '\\'`, [prefixPattern(text)]);
+    for (const column of textColumns) inner.orWhereRaw(`${column} ${like} ? ESCAPE '\\'`, [containsPattern(text)]);
+  });
 }
 
 /**

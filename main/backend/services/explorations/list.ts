@@ -7,7 +7,7 @@ import type { Page } from '../../../../shared/contract/paging';
 import { selectRows } from '../../db/select';
 import { applyKeyset, toPage, type KeyColumn } from '../keyset';
 import type { ActiveDatabase } from '../session';
-import { columnOrNull, nonNullKey } from '../experiments/query-support';
+import { columnOrNull, nonNullKey, whereIdOrTextMatches } from '../experiments/query-support';
 import { toListRow, type ExplorationRowValues } from './read';
 
 export interface ListExplorationsParams {
@@ -16,6 +16,7 @@ export interface ListExplorationsParams {
   experimentId?: string | undefined;
   status?: string | undefined;
   includeDeleted: boolean;
+  search?: string | undefined;
 }
 
 const EXPLORATION_COLUMNS = [
@@ -69,6 +70,12 @@ export async function listExplorations(db: ActiveDatabase, params: ListExplorati
     if (!hasColumn(capabilities, 'explorations', 'status')) return { rows: [], nextCursor: null };
     query.where('e.status', params.status);
   }
+  const searched = [
+    ...(hasColumn(capabilities, 'explorations', 'experiment_id') && hasColumn(capabilities, 'experiments', 'id') && hasColumn(capabilities, 'experiments', 'name') ? ['x.name'] : []),
+    // The goal as stored ({"metric": "success_rate", "operator": ">=", "value": 0.7}): json, jsonb or text.
+    ...(hasColumn(capabilities, 'explorations', 'goal') ? ['CAST(e.goal AS TEXT)'] : []),
+  ];
+  whereIdOrTextMatches(query, capabilities.engine, params.search, 'e.id', searched);
 
   const keys: KeyColumn[] = [
     { expression: nonNullKey(capabilities, 'explorations', 'e', 'started_at'), direction: 'desc' },

@@ -7,7 +7,7 @@ import type { SortDirection } from '../../../../shared/contract/paging';
 import type { ExecutionDetail, ExecutionPage, ExecutionRow, PrfaqMetadata } from '../../../../shared/contract/research';
 import { AppError } from '../../../../shared/errors';
 import { documentsForExecution } from '../documents';
-import { applySortKeyset, checkSortCursor, columnOrNull, nonNullKey, toNumber, toText } from '../experiments/query-support';
+import { applySortKeyset, checkSortCursor, columnOrNull, nonNullKey, toNumber, toText, whereIdOrTextMatches } from '../experiments/query-support';
 import { readJsonCell } from '../json-cells';
 import { selectRows } from '../../db/select';
 import { toPage, type CursorValue, type KeyColumn } from '../keyset';
@@ -19,6 +19,7 @@ export interface ExecutionListParams {
   experimentId?: string | undefined;
   status?: string[] | undefined;
   includeDeletedExperiments: boolean;
+  search?: string | undefined;
   order: SortDirection;
   cursor?: string | undefined;
   limit: number;
@@ -92,6 +93,11 @@ export async function listExecutions(db: ActiveDatabase, params: ExecutionListPa
   if (params.status !== undefined && hasColumn(caps, 'research_executions', 'status')) page.whereIn('e.status', params.status);
   const hideDeleted = !params.includeDeletedExperiments && params.experimentId === undefined && joinExperiments && caps.features.experimentSoftDelete;
   if (hideDeleted) page.where((alive) => alive.whereNull('x.status').orWhereNot('x.status', 'deleted'));
+  const searched = [
+    ...(hasColumn(caps, 'research_executions', 'topic_name') ? ['e.topic_name'] : []),
+    ...(joinExperiments && hasColumn(caps, 'experiments', 'name') ? ['x.name'] : []),
+  ];
+  whereIdOrTextMatches(page, caps.engine, params.search, 'e.exec_id', searched);
   applySortKeyset(page, knex, keys, sortTag(params.order), params.cursor);
 
   const outer = knex
