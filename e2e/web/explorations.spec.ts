@@ -114,11 +114,15 @@ for (const kind of DATABASE_KINDS) {
       await expect(page).toHaveURL(new RegExp(`#/explorations/${filtered[0]!.id}`));
       await expect(page.getByRole('application', { name: /Exploration tree/ })).toBeVisible();
 
-      // An exploration that is not there says so, with a retry, and draws no tree.
+      // An exploration that is not there says so, with the way back instead of a retry, and draws no tree.
       await app.goto(server, '/explorations/expl_notthere');
-      await expect(page.getByRole('alert')).toContainText('No exploration expl_notthere');
-      await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+      await expect(page.getByText('No exploration expl_notthere')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
       await expect(page.getByRole('application', { name: /Exploration tree/ })).toHaveCount(0);
+      await app.screenshot('exploration-not-found');
+      await page.getByRole('link', { name: 'Back to Explorations' }).click();
+      await expect(page).toHaveURL(/#\/explorations$/);
     });
 
     test('a tree with a winner: its path is highlighted and the node panel shows what explorations.node answers', async ({ app, page }) => {

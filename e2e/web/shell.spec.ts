@@ -128,7 +128,8 @@ test('the command palette jumps to an experiment by name and to a screen', async
   const palette = page.getByRole('dialog', { name: 'Command palette' });
   await expect(palette).toBeVisible();
   await palette.getByRole('combobox').fill(text);
-  const option = palette.getByRole('option', { name: new RegExp(escapeRegExp(target.name)) });
+  // Its interviews and explorations match the name too, each in their own group.
+  const option = palette.getByRole('group', { name: 'Experiments' }).getByRole('option', { name: new RegExp(escapeRegExp(target.name)) });
   await expect(option).toBeVisible();
   await app.screenshot('command-palette');
   await option.click();
@@ -172,4 +173,41 @@ test('the command palette finds a synth by name and an interview execution by it
   await palette.getByRole('group', { name: 'Interviews' }).getByRole('option').first().click();
   await expect(page).toHaveURL(new RegExp(`#/interviews/${encodeURIComponent(execution?.execId ?? '')}$`));
   await expect(page.locator('dt', { hasText: 'Execution id' }).locator('xpath=following-sibling::dd[1]')).toContainText(execution?.execId ?? '');
+});
+
+test('the command palette finds an interview by its topic and an exploration by its experiment, grouped, with the keyboard', async ({ app, page }) => {
+  const server = await app.open('demo-sqlite');
+  const executions = (await app.api<{ rows: Array<{ execId: string; topicName: string | null }> }>(server, 'research.executions', { limit: 50 })).rows;
+  const execution = executions.find((row) => row.topicName !== null && row.topicName.length > 8);
+  const exploration = (await app.api<{ rows: Array<{ id: string; experimentName: string | null }> }>(server, 'explorations.list', { limit: 1 })).rows[0];
+  expect(execution && exploration?.experimentName, 'the demo has executions with topics and explorations of named experiments').toBeTruthy();
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  const settled = async (): Promise<void> => {
+    await expect(palette.locator('.palette__input-row .spinner')).toHaveCount(0);
+  };
+
+  // A piece of the topic, in other case: the execution is an option of the Interviews group; arrows reach it.
+  await page.keyboard.press('Control+K');
+  await palette.getByRole('combobox').fill(execution!.topicName!.slice(1, 9).toUpperCase());
+  const interviews = palette.getByRole('group', { name: 'Interviews' });
+  const option = interviews.getByRole('option', { name: new RegExp(escapeRegExp(execution!.execId)) });
+  await expect(option).toBeVisible();
+  await settled();
+  const options = await palette.getByRole('option').evaluateAll((elements) => elements.map((element) => element.id));
+  const target = await option.getAttribute('id');
+  for (let step = 0; step < options.indexOf(target ?? ''); step += 1) await page.keyboard.press('ArrowDown');
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/interviews/${encodeURIComponent(execution!.execId)}$`));
+
+  // The experiment's name finds its exploration, in a group of its own beside the experiment itself.
+  await page.keyboard.press('Control+K');
+  await palette.getByRole('combobox').fill(exploration!.experimentName!);
+  const found = palette.getByRole('group', { name: 'Explorations' }).getByRole('option', { name: new RegExp(escapeRegExp(exploration!.id)) });
+  await expect(found).toBeVisible();
+  await expect(palette.getByRole('group', { name: 'Experiments' }).getByRole('option').first()).toContainText(exploration!.experimentName!);
+  await settled();
+  await app.screenshot('command-palette-groups');
+  await found.click();
+  await expect(page).toHaveURL(new RegExp(`#/explorations/${encodeURIComponent(exploration!.id)}`));
 });

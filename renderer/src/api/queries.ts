@@ -31,16 +31,34 @@ export type RowOf<M extends PagedMethod> = MethodResult<M> extends Page<infer Ro
 /** Params of a paged method, without the cursor the infinite query manages. */
 export type PageQueryParams<M extends PagedMethod> = Omit<ParamsInput<M>, 'cursor'>;
 
-/** Infinite query options walking a keyset list page by page. */
-export function apiPagesQuery<M extends PagedMethod>(client: ApiClient, method: M, params: PageQueryParams<M>) {
-  return infiniteQueryOptions<Page<RowOf<M>>, AppError, InfiniteData<Page<RowOf<M>>, string | null>, readonly unknown[], string | null>({
+/** One answer of a paged method: its rows typed, and whatever else the method puts on a page. */
+export type PageOf<M extends PagedMethod> = MethodResult<M> & Page<RowOf<M>>;
+
+/** A keyset list: the cache key its pages live under, and how to fetch the page a cursor names. */
+export interface PageSource<P extends Page<unknown>> {
+  queryKey: readonly unknown[];
+  fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<P>;
+}
+
+/** A paged method with these params, as a list of pages (for usePagedRows, the long tables' reader). */
+export function apiPageSource<M extends PagedMethod>(client: ApiClient, method: M, params: PageQueryParams<M>): PageSource<PageOf<M>> {
+  return {
     queryKey: ['api-pages', method, params] as const,
+    fetchPage: async (cursor, signal) => {
+      const pageParams = cursor === null ? params : { ...params, cursor };
+      const result = await client.call(method, ...([pageParams, { signal }] as unknown as CallArgs<M>));
+      return result as PageOf<M>;
+    },
+  };
+}
+
+/** Infinite query options walking a keyset list page by page (short lists shown whole). */
+export function apiPagesQuery<M extends PagedMethod>(client: ApiClient, method: M, params: PageQueryParams<M>) {
+  const source = apiPageSource(client, method, params);
+  return infiniteQueryOptions<PageOf<M>, AppError, InfiniteData<PageOf<M>, string | null>, readonly unknown[], string | null>({
+    queryKey: source.queryKey,
     initialPageParam: null,
     getNextPageParam: (last) => last.nextCursor,
-    queryFn: async ({ pageParam, signal }) => {
-      const pageParams = pageParam === null ? params : { ...params, cursor: pageParam };
-      const result = await client.call(method, ...([pageParams, { signal }] as unknown as CallArgs<M>));
-      return result as Page<RowOf<M>>;
-    },
+    queryFn: ({ pageParam, signal }) => source.fetchPage(pageParam, signal),
   });
 }

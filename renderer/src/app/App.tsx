@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import type { ApiClient } from '../../../shared/api-client';
 import { ApiClientProvider } from '../api/client-context';
 import { PreferencesSync } from '../preferences/use-preferences';
+import { ExportHost } from '../screens/export/ExportHost';
 import type { createAppRouter } from './router';
 import { ScreensContext } from './screen';
 import { screens } from './screens';
@@ -15,7 +16,9 @@ export function App({ client, queryClient, router }: { client: ApiClient; queryC
         <QueryClientProvider client={queryClient}>
           <ScreensContext.Provider value={screens}>
             <PreferencesSync />
-            <RouterProvider router={router} />
+            <ExportHost>
+              <RouterProvider router={router} />
+            </ExportHost>
           </ScreensContext.Provider>
         </QueryClientProvider>
       </ApiClientProvider>

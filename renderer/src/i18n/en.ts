@@ -7,6 +7,7 @@ import { interviewsEn, executionEn, transcriptEn } from '../screens/interviews/m
 import { documentsEn } from '../screens/documents/messages.en';
 import { searchEn } from '../screens/search/messages.en';
 import { desktopEn } from '../app/desktop/messages.en';
+import { exportEn } from '../screens/export/messages.en';
 
 export const en = {
   connections: connectionsEn,
@@ -19,6 +20,7 @@ export const en = {
   synths: synthsEn,
   analysis: analysisEn,
   desktop: desktopEn,
+  export: exportEn,
   common: {
     loading: 'Loading…',
     stillWorking: 'Still working…',
@@ -29,6 +31,8 @@ export const en = {
     copied: 'Copied',
     copyFailed: 'Copy failed',
     clearSearch: 'Clear search',
+    /** The way out of a page whose record is not there: "Back to Experiments". */
+    backTo: 'Back to {{place}}',
   },
   errors: {
     generic: 'Something went wrong',
@@ -41,6 +45,10 @@ export const en = {
     authFailed: 'Access refused',
     noDatabase: 'No database is open',
     unknownMethod: 'This part of the app is not available yet',
+    targetExists: 'That file is already there',
+    permissionDenied: 'The app may not write there',
+    diskFull: 'The disk is full',
+    notADirectory: 'That folder cannot be used',
     details: 'Details for developers ({{code}})',
   },
   shell: {

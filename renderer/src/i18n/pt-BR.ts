@@ -8,6 +8,7 @@ import { interviewsPtBR, executionPtBR, transcriptPtBR } from '../screens/interv
 import { documentsPtBR } from '../screens/documents/messages.pt-BR';
 import { searchPtBR } from '../screens/search/messages.pt-BR';
 import { desktopPtBR } from '../app/desktop/messages.pt-BR';
+import { exportPtBR } from '../screens/export/messages.pt-BR';
 
 export const ptBR: UiMessages = {
   connections: connectionsPtBR,
@@ -20,6 +21,7 @@ export const ptBR: UiMessages = {
   synths: synthsPtBR,
   analysis: analysisPtBR,
   desktop: desktopPtBR,
+  export: exportPtBR,
   common: {
     loading: 'Carregando…',
     stillWorking: 'Ainda trabalhando…',
@@ -30,6 +32,7 @@ export const ptBR: UiMessages = {
     copied: 'Copiado',
     copyFailed: 'Não foi possível copiar',
     clearSearch: 'Limpar busca',
+    backTo: 'Voltar para {{place}}',
   },
   errors: {
     generic: 'Algo deu errado',
@@ -42,6 +45,10 @@ export const ptBR: UiMessages = {
     authFailed: 'Acesso recusado',
     noDatabase: 'Nenhum banco de dados aberto',
     unknownMethod: 'Esta parte do app ainda não está disponível',
+    targetExists: 'Esse arquivo já existe',
+    permissionDenied: 'O app não tem permissão para gravar ali',
+    diskFull: 'O disco está cheio',
+    notADirectory: 'Essa pasta não pode ser usada',
     details: 'Detalhes para desenvolvedores ({{code}})',
   },
   shell: {

@@ -1,16 +1,17 @@
-// The list table every screen uses: keyset pages loaded as the researcher scrolls (TanStack Query
-// infinite query over `{ rows, nextCursor }`), rows virtualized (a constant number of DOM rows
-// however long the list), sortable headers that hand the API's sort key back to the screen, and
-// keyboard navigation (arrows, Page Up/Down, Home/End, Enter opens, Esc leaves the list).
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+// The list table every screen uses: keyset pages held around the rows on screen (usePagedRows: a
+// page arriving costs O(page), however long the list), only the rows on screen in the DOM (a
+// constant number however far the researcher scrolls, drawn straight from the column definitions,
+// placeholder rows where a page is still on its way), sortable headers that hand the API's sort
+// key back to the screen, and keyboard navigation (arrows, Page Up/Down, Home/End, Enter opens,
+// Esc leaves the list).
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Page, SortDirection } from '../../../shared/contract/paging';
-import type { AppError } from '../../../shared/errors';
+import type { SortDirection } from '../../../shared/contract/paging';
+import type { PagedRows } from '../api/paged-rows';
 import { ErrorNotice, SlowCallNotice } from './feedback';
 import { Icon } from './Icon';
+import { isPickingClick, SELECTION_COLUMN_WIDTH, SelectionCell, SelectionHeaderCell, type TableSelection } from './row-selection';
+import { useRowWindow } from './use-row-window';
 
 export interface DataColumn<Row> {
   id: string;
@@ -32,8 +33,8 @@ export interface DataTableProps<Row> {
   /** Accessible name of the grid ("Experiments"). */
   label: string;
   columns: ReadonlyArray<DataColumn<Row>>;
-  query: UseInfiniteQueryResult<InfiniteData<Page<Row>, string | null>, AppError>;
-  rowKey: (row: Row) => string;
+  /** The list: `usePagedRows(apiPageSource(client, method, params))`. */
+  list: PagedRows<Row>;
   /** What one row is called in the status line, with a count ("12 experiments"). */
   countLabel: (count: number) => string;
   sort?: SortState;
@@ -49,72 +50,57 @@ export interface DataTableProps<Row> {
   /** Shown instead of rows when the list is empty. */
   empty: ReactNode;
   rowHeight?: number;
+  /** Rows can be picked (useRowSelection): a checkbox column, Ctrl/Cmd/Shift-click, Space. */
+  selection?: TableSelection<Row>;
 }
 
 const DEFAULT_ROW_HEIGHT = 36;
 const HEADER_HEIGHT = 34;
-const OVERSCAN = 8;
-/** Start fetching the next page this many rows before the end. */
-const PREFETCH_ROWS = 30;
+/** Rows drawn beyond each edge of the screen, so a short scroll never shows a gap (none during a fling). */
+const OVERSCAN = 3;
 
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { t } = useTranslation();
-  const { query, columns, rowKey, sort, onSortChange, onOpen, onEscape } = props;
+  const { list, columns, sort, onSortChange, onOpen, onEscape, selection } = props;
   const rowHeight = props.rowHeight ?? DEFAULT_ROW_HEIGHT;
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(-1);
+  const { visible, scrollToRow } = useRowWindow(scrollRef, { rowHeight, headerHeight: HEADER_HEIGHT });
+  const { rowCount, complete, showRows } = list;
 
-  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.rows) ?? [], [query.data]);
-  const pageCount = query.data?.pages.length ?? 0;
-
-  const tableColumns = useMemo<ColumnDef<Row, unknown>[]>(() => {
-    const helper = createColumnHelper<Row>();
-    return columns.map((column) => helper.display({ id: column.id, header: column.header, cell: (context) => column.cell(context.row.original) }));
-  }, [columns]);
-  const columnsById = useMemo(() => new Map(columns.map((column) => [column.id, column])), [columns]);
-
-  const table = useReactTable({
-    data: rows,
-    columns: tableColumns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: rowKey,
-    manualSorting: true,
+  // One click handler for every row, reading the latest props: rows whose row, place and looks did
+  // not change skip rendering (a page arriving or the list re-rendering leaves them alone).
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
   });
-  const tableRows = table.getRowModel().rows;
+  const onRowClick = useCallback((event: MouseEvent, row: Row, index: number) => {
+    setActiveIndex(index);
+    const { selection: picking, onOpen: open } = latest.current;
+    if (picking && isPickingClick(event)) picking.toggle(row, index, event.shiftKey);
+    else open?.(row);
+  }, []);
 
-  const virtualizer = useVirtualizer({
-    count: tableRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: OVERSCAN,
-    scrollMargin: HEADER_HEIGHT,
-  });
-  const virtualRows = virtualizer.getVirtualItems();
-  const lastVisible = virtualRows.at(-1)?.index ?? -1;
-
-  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
+  // The list fetches and holds the pages around what is on screen.
   useEffect(() => {
-    if (!hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
-    if (lastVisible >= rows.length - 1 - PREFETCH_ROWS) void fetchNextPage();
-  }, [lastVisible, rows.length, pageCount, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+    if (visible.last >= visible.first) showRows(visible.first, visible.last);
+  }, [visible.first, visible.last, showRows, list.id]);
 
   // A new search or sort starts a new list: forget the old position.
-  const firstKey = rows[0] === undefined ? null : rowKey(rows[0]);
   useEffect(() => {
     setActiveIndex(-1);
-    virtualizer.scrollToOffset(0);
-    // Only when the list itself changes, not on every new page.
-  }, [firstKey, virtualizer]);
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [list.id]);
 
   const moveTo = useCallback(
     (index: number) => {
-      if (rows.length === 0) return;
-      const clamped = Math.max(0, Math.min(rows.length - 1, index));
+      if (rowCount === 0) return;
+      const clamped = Math.max(0, Math.min(rowCount - 1, index));
       setActiveIndex(clamped);
-      virtualizer.scrollToIndex(clamped, { align: 'auto' });
+      scrollToRow(clamped);
     },
-    [rows.length, virtualizer],
+    [rowCount, scrollToRow],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -125,9 +111,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       PageDown: () => moveTo(activeIndex + pageSize),
       PageUp: () => moveTo(activeIndex - pageSize),
       Home: () => moveTo(0),
-      End: () => moveTo(rows.length - 1),
+      End: () => moveTo(rowCount - 1),
       Enter: () => {
-        const row = rows[activeIndex];
+        const row = activeIndex >= 0 ? list.rowAt(activeIndex) : undefined;
         if (row !== undefined) onOpen?.(row);
       },
       Escape: () => {
@@ -135,45 +121,49 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         onEscape?.();
       },
     };
+    if (selection) {
+      handled[' '] = () => {
+        const row = activeIndex >= 0 ? list.rowAt(activeIndex) : undefined;
+        if (row !== undefined) selection.toggle(row, activeIndex, false);
+      };
+    }
     const action = handled[event.key];
     if (action === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     action();
   };
 
-  const gridTemplate = columns.map((column) => column.width).join(' ');
+  const tracks = [...(selection ? [{ width: SELECTION_COLUMN_WIDTH }] : []), ...columns];
+  const gridTemplate = tracks.map((column) => column.width).join(' ');
   const style = {
     '--data-table-columns': gridTemplate,
-    '--data-table-min-width': `${minimumWidthRem(columns)}rem`,
+    '--data-table-min-width': `${minimumWidthRem(tracks)}rem`,
     '--data-table-row-height': `${rowHeight}px`,
   } as CSSProperties;
-  const initialLoading = query.isPending && query.fetchStatus === 'fetching';
-  const cancelled = query.isPending && query.fetchStatus === 'idle';
   const rowId = (index: number): string => `${gridId}-row-${index}`;
 
-  const headerCells = table.getHeaderGroups()[0]?.headers ?? [];
-
   let body: ReactNode;
-  if (query.isError && rows.length === 0) {
+  if (list.status === 'error' && list.error) {
     body = (
       <div className="data-table__message">
-        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+        <ErrorNotice error={list.error} onRetry={list.retry} />
       </div>
     );
-  } else if (cancelled) {
+  } else if (list.status === 'cancelled') {
     body = (
       <div className="data-table__message">
         <p>{t('table.cancelled')}</p>
-        <button type="button" className="button" onClick={() => void query.refetch()}>
+        <button type="button" className="button" onClick={list.retry}>
           {t('common.loadAgain')}
         </button>
       </div>
     );
-  } else if (initialLoading) {
+  } else if (list.status === 'loading') {
     body = (
       <div className="data-table__skeleton" role="status" aria-label={t('common.loading')}>
         {Array.from({ length: 12 }, (_, index) => (
           <div key={index} className="data-table__skeleton-row">
+            {selection && <span />}
             {columns.map((column) => (
               <span key={column.id} className="skeleton__line" />
             ))}
@@ -182,41 +172,48 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         {props.onCancel && <SlowCallNotice onCancel={props.onCancel} />}
       </div>
     );
-  } else if (rows.length === 0 && !hasNextPage) {
+  } else if (rowCount === 0 && complete) {
     body = <div className="data-table__message">{props.empty}</div>;
   } else {
+    // Past the rows known, a screen of placeholders while the next page is on its way.
+    const screenRows = Math.max(1, visible.last - visible.first + 1);
+    const slots = rowCount + (complete || list.error ? 0 : screenRows);
+    const overscan = visible.leaping ? 0 : OVERSCAN;
+    const first = Math.max(0, visible.first - overscan);
+    const last = Math.min(slots - 1, visible.last + overscan);
+    // Rows are keyed by their place on screen, not by list row: scrolling refills a constant set of
+    // elements, in order, instead of building new ones or moving them around the DOM.
+    const rows: ReactNode[] = [];
+    for (let index = first; index <= last; index += 1) {
+      const row = index < rowCount ? list.rowAt(index) : undefined;
+      const slot = index - first;
+      if (row === undefined) {
+        rows.push(<PlaceholderRow key={slot} index={index} rowHeight={rowHeight} columns={columns} selection={selection !== undefined} />);
+        continue;
+      }
+      rows.push(
+        <TableRow
+          key={slot}
+          row={row}
+          index={index}
+          id={index === activeIndex ? rowId(index) : undefined}
+          rowHeight={rowHeight}
+          active={index === activeIndex}
+          extraClass={props.rowClassName?.(row)}
+          columns={columns}
+          selection={selection}
+          onClick={onRowClick}
+        />,
+      );
+    }
     body = (
-      <div role="rowgroup" className="data-table__body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualRows.map((item) => {
-          const row = tableRows[item.index];
-          if (row === undefined) return null;
-          const extra = props.rowClassName?.(row.original);
-          return (
-            <div
-              key={row.id}
-              id={rowId(item.index)}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={item.index === activeIndex}
-              className={`data-table__row${item.index === activeIndex ? ' is-active' : ''}${extra ? ` ${extra}` : ''}`}
-              style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
-              onClick={() => {
-                setActiveIndex(item.index);
-                onOpen?.(row.original);
-              }}
-            >
-              {row.getVisibleCells().map((cell) => (
-                <div key={cell.id} role="gridcell" className={`data-table__cell${columnsById.get(cell.column.id)?.align === 'end' ? ' is-end' : ''}`}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </div>
-              ))}
-            </div>
-          );
-        })}
+      <div role="rowgroup" className="data-table__body" style={{ height: slots * rowHeight }}>
+        {rows}
       </div>
     );
   }
 
+  const loading = list.status === 'loading';
   return (
     <div className="data-table" style={style}>
       <div
@@ -224,45 +221,45 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         className="data-table__scroller"
         role="grid"
         aria-label={props.label}
-        aria-rowcount={hasNextPage ? -1 : rows.length + 1}
-        aria-colcount={columns.length}
-        aria-activedescendant={activeIndex >= 0 && activeIndex < rows.length ? rowId(activeIndex) : undefined}
+        aria-rowcount={complete ? rowCount + 1 : -1}
+        aria-colcount={tracks.length}
+        aria-activedescendant={activeIndex >= 0 && activeIndex < rowCount && list.rowAt(activeIndex) !== undefined ? rowId(activeIndex) : undefined}
+        aria-busy={loading || undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
         onFocus={() => {
-          if (activeIndex < 0 && rows.length > 0) setActiveIndex(0);
+          if (activeIndex < 0 && rowCount > 0) setActiveIndex(0);
         }}
       >
         <div role="rowgroup" className="data-table__head">
           <div role="row" aria-rowindex={1} className="data-table__header-row">
-            {headerCells.map((header) => {
-              const column = columnsById.get(header.column.id);
-              const sortKey = column?.sortKey;
+            {selection && <SelectionHeaderCell selection={selection} />}
+            {columns.map((column) => {
+              const sortKey = column.sortKey;
               const sorted = sortKey !== undefined && sort?.key === sortKey ? sort.direction : undefined;
-              const label = flexRender(header.column.columnDef.header, header.getContext());
               return (
                 <div
-                  key={header.id}
+                  key={column.id}
                   role="columnheader"
                   aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                  className={`data-table__header${column?.align === 'end' ? ' is-end' : ''}`}
+                  className={`data-table__header${column.align === 'end' ? ' is-end' : ''}`}
                 >
                   {sortKey !== undefined && onSortChange ? (
                     <button
                       type="button"
                       className={`data-table__sort${sorted ? ' is-sorted' : ''}`}
-                      title={t('table.sortBy', { column: column?.header ?? '' })}
+                      title={t('table.sortBy', { column: column.header })}
                       onClick={() => {
                         const direction: SortDirection =
                           sorted === undefined ? (props.defaultDirection?.(sortKey) ?? 'asc') : sorted === 'asc' ? 'desc' : 'asc';
                         onSortChange({ key: sortKey, direction });
                       }}
                     >
-                      <span>{label}</span>
+                      <span>{column.header}</span>
                       {sorted && <Icon name={sorted === 'asc' ? 'sortAsc' : 'sortDesc'} size={13} />}
                     </button>
                   ) : (
-                    <span>{label}</span>
+                    <span>{column.header}</span>
                   )}
                 </div>
               );
@@ -272,12 +269,12 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         {body}
       </div>
       <div className="data-table__status" aria-live="polite">
-        {query.isFetchNextPageError && query.error ? (
-          <ErrorNotice compact error={query.error} onRetry={() => void fetchNextPage()} />
-        ) : rows.length > 0 ? (
+        {list.error && list.status !== 'error' ? (
+          <ErrorNotice compact error={list.error} onRetry={list.retry} />
+        ) : rowCount > 0 ? (
           <span>
-            {hasNextPage ? t('table.loadedMore', { shown: props.countLabel(rows.length) }) : t('table.loadedAll', { shown: props.countLabel(rows.length) })}
-            {isFetchingNextPage && <span className="spinner spinner--inline" aria-label={t('common.loading')} />}
+            {complete ? t('table.loadedAll', { shown: props.countLabel(rowCount) }) : t('table.loadedMore', { shown: props.countLabel(rowCount) })}
+            {list.fetching && <span className="spinner spinner--inline" aria-label={t('common.loading')} />}
           </span>
         ) : null}
       </div>
@@ -285,6 +282,54 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   );
 }
 
+interface TableRowProps<Row> {
+  row: Row;
+  index: number;
+  /** Only the active row needs one (aria-activedescendant names it). */
+  id: string | undefined;
+  rowHeight: number;
+  active: boolean;
+  extraClass: string | undefined;
+  columns: ReadonlyArray<DataColumn<Row>>;
+  selection: TableSelection<Row> | undefined;
+  onClick: (event: MouseEvent, row: Row, index: number) => void;
+}
+
+/** One row, drawn from the column definitions; memo: re-rendered only when one of its props changes. */
+const TableRow = memo(function TableRow<Row>({ row, index, id, rowHeight, active, extraClass, columns, selection, onClick }: TableRowProps<Row>) {
+  return (
+    <div
+      id={id}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={active}
+      className={`data-table__row${active ? ' is-active' : ''}${extraClass ? ` ${extraClass}` : ''}`}
+      style={{ transform: `translateY(${index * rowHeight}px)` }}
+      onClick={(event) => onClick(event, row, index)}
+    >
+      {selection && <SelectionCell selection={selection} row={row} index={index} />}
+      {columns.map((column) => (
+        <div key={column.id} role="gridcell" className={`data-table__cell${column.align === 'end' ? ' is-end' : ''}`}>
+          {column.cell(row)}
+        </div>
+      ))}
+    </div>
+  );
+}) as <Row>(props: TableRowProps<Row>) => ReactNode;
+
+/** A row whose page is on its way. */
+const PlaceholderRow = memo(function PlaceholderRow({ index, rowHeight, columns, selection }: { index: number; rowHeight: number; columns: ReadonlyArray<{ id: string }>; selection: boolean }) {
+  return (
+    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="data-table__row is-placeholder" style={{ transform: `translateY(${index * rowHeight}px)` }}>
+      {selection && <div role="gridcell" className="data-table__cell" />}
+      {columns.map((column) => (
+        <div key={column.id} role="gridcell" className="data-table__cell">
+          <span className="skeleton__line" />
+        </div>
+      ))}
+    </div>
+  );
+});
 
 /** The narrowest the columns may get (the first rem length of each track); narrower windows scroll sideways. */
 function minimumWidthRem(columns: ReadonlyArray<{ width: string }>): number {

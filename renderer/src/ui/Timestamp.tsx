@@ -2,12 +2,13 @@
 // (the writer's local clock, zone unknown) as the wall-clock time that was written, marked so.
 import { useTranslation } from 'react-i18next';
 import { parseTimestamp } from '../../../shared/timestamps';
-import { MISSING, timestampAssumption, useFormatters } from './format';
+import { formattersFor, MISSING, timestampAssumption } from './format';
 
 /** `compact`: short numeric form without the wall-clock marker, for dense tables (the tooltip still explains). */
 export function Timestamp({ value, compact = false }: { value: unknown; compact?: boolean }) {
-  const { t } = useTranslation();
-  const format = useFormatters();
+  // One useTranslation for both (useFormatters would be a second): tables draw one per row.
+  const { t, i18n } = useTranslation();
+  const format = formattersFor(i18n.language);
   const parsed = parseTimestamp(value);
   if (parsed === null) {
     if (typeof value !== 'string' || value.trim() === '') return <span className="muted">{MISSING}</span>;

@@ -47,11 +47,16 @@ const HEADLINES = {
   auth_failed: 'errors.authFailed',
   no_database: 'errors.noDatabase',
   unknown_method: 'errors.unknownMethod',
+  target_exists: 'errors.targetExists',
+  permission_denied: 'errors.permissionDenied',
+  disk_full: 'errors.diskFull',
+  not_a_directory: 'errors.notADirectory',
 } as const;
 
-export function ErrorNotice({ error, onRetry, compact = false }: { error: AppError; onRetry?: () => void; compact?: boolean }) {
+/** `headline` replaces the one of the error's code where the screen knows better ("The PDF could not be made"). */
+export function ErrorNotice({ error, onRetry, compact = false, headline: ownHeadline }: { error: AppError; onRetry?: () => void; compact?: boolean; headline?: string }) {
   const { t } = useTranslation();
-  const headline = t(error.code in HEADLINES ? HEADLINES[error.code as keyof typeof HEADLINES] : 'errors.generic');
+  const headline = ownHeadline ?? t(error.code in HEADLINES ? HEADLINES[error.code as keyof typeof HEADLINES] : 'errors.generic');
   const details = error.details === undefined ? null : JSON.stringify(error.details, null, 2);
   return (
     <div className={`error-notice${compact ? ' error-notice--compact' : ''}`} role="alert">

@@ -17,11 +17,15 @@ export interface Formatters {
   /** The same, numeric and short, for dense tables ("02/10/2026, 10:07 AM", "10/02/2026, 10:07"). */
   timestampCompact(value: unknown): string;
   duration(ms: number | null | undefined): string;
+  /** A file size: "812 bytes", "45.2 kB", "3.1 MB" (powers of 1,000, as file managers show them). */
+  bytes(value: number | null | undefined): string;
 }
 
 export const MISSING = '—';
 
 const cache = new Map<string, Formatters>();
+
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
 export function formattersFor(language: string): Formatters {
   const cached = cache.get(language);
@@ -58,6 +62,13 @@ export function formattersFor(language: string): Formatters {
     return (parsed.assumed === 'local' ? wallFormat : exactFormat).format(parsed.epochMs);
   };
 
+  const sizes = BYTE_UNITS.map((unit) => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1 }));
+  const formatBytes = (value: number): string => {
+    let step = 0;
+    while (step < BYTE_UNITS.length - 1 && Math.abs(value) >= 1000 ** (step + 1)) step += 1;
+    return sizes[step]!.format(value / 1000 ** step);
+  };
+
   const formatters: Formatters = {
     language,
     integer: (value) => (isNumber(value) ? integer.format(value) : MISSING),
@@ -67,6 +78,7 @@ export function formattersFor(language: string): Formatters {
     timestamp: (value) => formatTimestamp(value, exact, wallClock),
     timestampCompact: (value) => formatTimestamp(value, exactCompact, wallClockCompact),
     duration: (ms) => (isNumber(ms) ? formatDuration(ms) : MISSING),
+    bytes: (value) => (isNumber(value) ? formatBytes(value) : MISSING),
   };
   cache.set(language, formatters);
   return formatters;

@@ -25,7 +25,7 @@ export function DocumentPage() {
         label={query.data?.experimentName ?? t('nav.experiments')}
         fallback={experimentId ? { to: '/experiments/$experimentId', params: { experimentId }, search: { tab: 'documents', doc: documentId } } : { to: '/experiments' }}
       />
-      <DocumentView documentId={documentId} headingLevel={1} showExperiment />
+      <DocumentView documentId={documentId} headingLevel={1} showExperiment missing={{ back: { to: '/experiments' }, label: t('common.backTo', { place: t('nav.experiments') }) }} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // One generated document: what it is (type of either era, status, when, which model), where it
 // came from (the interview, exploration or analysis it summarises), its error when generation
 // failed or stopped part-way, and its markdown rendered (GFM) or as source.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +9,11 @@ import type { DocumentDetail } from '../../../../shared/contract/documents';
 import { useApiClient } from '../../api/client-context';
 import { apiQuery } from '../../api/queries';
 import { CopyButton } from '../../ui/CopyButton';
-import { ErrorNotice, Skeleton, SlowCallNotice } from '../../ui/feedback';
 import { useFormatters } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { JsonCellViewer } from '../../ui/JsonViewer';
 import { Markdown } from '../../ui/Markdown';
+import { QueryBoundary, type QueryBoundaryProps } from '../../ui/QueryBoundary';
 import { StatusChip } from '../../ui/StatusChip';
 import { Timestamp } from '../../ui/Timestamp';
 import { documentStatusLabel, documentTypeLabel, isInProgress } from './labels';
@@ -25,32 +25,19 @@ export interface DocumentViewProps {
   headingLevel: 1 | 2;
   /** Inside the experiment page the experiment is already known; on its own page it is linked. */
   showExperiment: boolean;
+  /** A document that is not there: the way back (its own page has one; in a tab the list is beside it). */
+  missing?: QueryBoundaryProps<DocumentDetail>['missing'];
 }
 
-export function DocumentView({ documentId, headingLevel, showExperiment }: DocumentViewProps) {
-  const { t } = useTranslation();
+export function DocumentView({ documentId, headingLevel, showExperiment, missing }: DocumentViewProps) {
   const client = useApiClient();
-  const queryClient = useQueryClient();
   const options = apiQuery(client, 'documents.get', { id: documentId });
   const query = useQuery(options);
-
-  if (query.isPending) {
-    return query.fetchStatus === 'fetching' ? (
-      <div>
-        <Skeleton lines={8} />
-        <SlowCallNotice onCancel={() => void queryClient.cancelQueries({ queryKey: options.queryKey })} />
-      </div>
-    ) : (
-      <div className="notice">
-        <p>{t('table.cancelled')}</p>
-        <button type="button" className="button" onClick={() => void query.refetch()}>
-          {t('common.loadAgain')}
-        </button>
-      </div>
-    );
-  }
-  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  return <DocumentBody document={query.data} headingLevel={headingLevel} showExperiment={showExperiment} />;
+  return (
+    <QueryBoundary query={query} lines={8} queryKey={options.queryKey} {...(missing ? { missing } : {})}>
+      {(document) => <DocumentBody document={document} headingLevel={headingLevel} showExperiment={showExperiment} />}
+    </QueryBoundary>
+  );
 }
 
 function DocumentBody({ document, headingLevel, showExperiment }: { document: DocumentDetail; headingLevel: 1 | 2; showExperiment: boolean }) {

@@ -1,57 +1,50 @@
 // One experiment: what it tests (hypothesis, description, scorecard), its counts, and tabs. The
 // Analysis, Interviews, Explorations and Documents tabs arrive with their screens; Overview,
 // Interview guide and Raw JSON are here.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useCanGoBack, useNavigate, useRouter } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { SCORECARD_DIMENSIONS, type ExperimentDetail as Experiment, type ScorecardDimension } from '../../../../shared/contract/experiments';
 import { useApiClient } from '../../api/client-context';
 import { apiQuery } from '../../api/queries';
 import { useDocumentTitle } from '../../app/use-document-title';
+import { BackButton, useEscapeGoesBack } from '../../ui/BackButton';
 import { CopyButton } from '../../ui/CopyButton';
-import { ErrorNotice, Skeleton, SlowCallNotice } from '../../ui/feedback';
 import { useFormatters } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
 import { JsonCellViewer, JsonViewer } from '../../ui/JsonViewer';
+import { QueryBoundary } from '../../ui/QueryBoundary';
 import { Tabs } from '../../ui/Tabs';
 import { Timestamp } from '../../ui/Timestamp';
 import { DocumentsTab } from '../documents/DocumentsTab';
 import { ExperimentExplorations } from '../explorations/ExperimentExplorations';
+import { ExportButton } from '../export/ExportButton';
 import { ExperimentInterviewsTab } from '../interviews/ExperimentInterviewsTab';
 import { experimentDetailRoute, type ExperimentTab } from './routes';
 import { AnalysisTab } from './analysis/AnalysisTab';
+
+const EXPERIMENTS_LIST = { to: '/experiments' } as const;
 
 export function ExperimentDetail() {
   const { t } = useTranslation();
   const { experimentId } = experimentDetailRoute.useParams();
   const { tab = 'overview' } = experimentDetailRoute.useSearch();
   const client = useApiClient();
-  const queryClient = useQueryClient();
   const options = apiQuery(client, 'experiments.get', { id: experimentId });
   const query = useQuery(options);
   useDocumentTitle(query.data?.name ?? experimentId);
-  useEscapeGoesBack();
+  useEscapeGoesBack(EXPERIMENTS_LIST);
 
   return (
     <div className="page page--detail">
-      <BackLink />
-      {query.isPending && query.fetchStatus === 'fetching' && (
-        <>
-          <Skeleton lines={5} />
-          <SlowCallNotice onCancel={() => void queryClient.cancelQueries({ queryKey: options.queryKey })} />
-        </>
-      )}
-      {query.isPending && query.fetchStatus === 'idle' && (
-        <div className="notice">
-          <p>{t('table.cancelled')}</p>
-          <button type="button" className="button" onClick={() => void query.refetch()}>
-            {t('common.loadAgain')}
-          </button>
-        </div>
-      )}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data && <ExperimentView experiment={query.data} tab={tab} />}
+      <BackButton label={t('nav.experiments')} fallback={EXPERIMENTS_LIST} />
+      <QueryBoundary
+        query={query}
+        lines={5}
+        queryKey={options.queryKey}
+        missing={{ back: EXPERIMENTS_LIST, label: t('common.backTo', { place: t('nav.experiments') }) }}
+      >
+        {(experiment) => <ExperimentView experiment={experiment} tab={tab} />}
+      </QueryBoundary>
     </div>
   );
 }
@@ -120,6 +113,11 @@ function ExperimentView({ experiment, tab }: { experiment: Experiment; tab: Expe
             <dd className="numeric">{format.integer(experiment.counts.documents)}</dd>
           </div>
         </dl>
+        {(experiment.counts.transcripts ?? 0) > 0 && (
+          <div className="export-actions">
+            <ExportButton scope={{ kind: 'experiment', experimentId: experiment.id }} page />
+          </div>
+        )}
       </header>
 
       <Tabs
@@ -239,37 +237,3 @@ function InterviewGuide({ experiment }: { experiment: Experiment }) {
   );
 }
 
-function BackLink() {
-  const { t } = useTranslation();
-  const router = useRouter();
-  const canGoBack = useCanGoBack();
-  return canGoBack ? (
-    <button type="button" className="back-link" onClick={() => router.history.back()}>
-      <Icon name="back" size={15} />
-      {t('nav.experiments')}
-    </button>
-  ) : (
-    <Link to="/experiments" className="back-link">
-      <Icon name="back" size={15} />
-      {t('nav.experiments')}
-    </Link>
-  );
-}
-
-/** Esc on a detail page returns to where the researcher came from (unless typing or in a dialog). */
-function useEscapeGoesBack(): void {
-  const router = useRouter();
-  const canGoBack = useCanGoBack();
-  const navigate = useNavigate();
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, dialog, [contenteditable="true"]')) return;
-      if (canGoBack) router.history.back();
-      else void navigate({ to: '/experiments' });
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [router, canGoBack, navigate]);
-}

@@ -1,6 +1,6 @@
 // The experiments list: search (name and hypothesis), sort by name or creation, soft-deleted rows
 // on request, counts per experiment; a row opens the experiment.
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { ExperimentListRow, ExperimentSort } from '../../../../shared/contract/experiments';
 import type { SortDirection } from '../../../../shared/contract/paging';
 import { useApiClient } from '../../api/client-context';
-import { apiPagesQuery } from '../../api/queries';
+import { usePagedRows } from '../../api/paged-rows';
+import { apiPageSource } from '../../api/queries';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { DataTable, type DataColumn, type SortState } from '../../ui/DataTable';
 import { useFormatters, type Formatters } from '../../ui/format';
@@ -57,8 +58,8 @@ export function ExperimentsList() {
   }, []);
 
   const params = { sort, direction, includeDeleted: search.deleted ?? false, ...(search.q ? { search: search.q } : {}) };
-  const options = apiPagesQuery(client, 'experiments.list', params);
-  const query = useInfiniteQuery(options);
+  const source = apiPageSource(client, 'experiments.list', params);
+  const list = usePagedRows(source);
 
   const columns = useMemo(() => experimentColumns(t, format), [t, format]);
 
@@ -98,8 +99,7 @@ export function ExperimentsList() {
       <DataTable
         label={t('nav.experiments')}
         columns={columns}
-        query={query}
-        rowKey={(row) => row.id}
+        list={list}
         countLabel={(n) => t('experiments.count', { count: n, formatted: format.integer(n) })}
         sort={sortState}
         defaultDirection={defaultDirection}
@@ -114,7 +114,7 @@ export function ExperimentsList() {
         }
         onOpen={(row) => void navigate({ to: '/experiments/$experimentId', params: { experimentId: row.id } })}
         onEscape={() => searchBox.current?.focus()}
-        onCancel={() => void queryClient.cancelQueries({ queryKey: options.queryKey })}
+        onCancel={() => void queryClient.cancelQueries({ queryKey: source.queryKey })}
         rowClassName={(row) => (row.deleted ? 'is-deleted' : undefined)}
         empty={
           searching ? (

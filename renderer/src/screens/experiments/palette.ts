@@ -1,25 +1,22 @@
 // Experiments in the command palette: by name or hypothesis (experiments.list's search), and by
 // exact id.
-import { AppError } from '../../../../shared/errors';
-import type { ApiClient } from '../../../../shared/api-client';
-import { looksLikeId, PALETTE_LIMIT, type PaletteItem, type PaletteSource } from '../../app/palette';
+import { exactIdThenMatches, PALETTE_LIMIT, type PaletteItem, type PaletteSource } from '../../app/palette';
 
 export const experimentsPaletteSource: PaletteSource = {
   id: 'experiments',
   heading: (t) => t('nav.experiments'),
   minLength: 2,
-  async search(client: ApiClient, text: string, signal: AbortSignal): Promise<PaletteItem[]> {
-    const [byId, page] = await Promise.all([
-      looksLikeId(text) ? client.call('experiments.get', { id: text }, { signal }).catch(ignoreNotFound) : Promise.resolve(null),
-      client.call('experiments.list', { search: text, limit: PALETTE_LIMIT, includeDeleted: true }, { signal }),
-    ]);
-    const items: PaletteItem[] = [];
-    if (byId) items.push(item(byId.id, byId.name, byId.hypothesis));
-    for (const row of page.rows) {
-      if (row.id !== byId?.id) items.push(item(row.id, row.name, row.hypothesis));
-    }
-    return items.slice(0, PALETTE_LIMIT);
-  },
+  search: (client, text, signal) =>
+    exactIdThenMatches(
+      text,
+      async () => {
+        const experiment = await client.call('experiments.get', { id: text }, { signal });
+        return item(experiment.id, experiment.name, experiment.hypothesis);
+      },
+      client
+        .call('experiments.list', { search: text, limit: PALETTE_LIMIT, includeDeleted: true }, { signal })
+        .then((page) => page.rows.map((row) => item(row.id, row.name, row.hypothesis))),
+    ),
 };
 
 function item(id: string, name: string | null, hypothesis: string | null): PaletteItem {
@@ -29,9 +26,4 @@ function item(id: string, name: string | null, hypothesis: string | null): Palet
     subtitle: hypothesis ?? id,
     target: { to: '/experiments/$experimentId', params: { experimentId: id } },
   };
-}
-
-function ignoreNotFound(error: unknown): null {
-  if (error instanceof AppError && error.code === 'not_found') return null;
-  throw error;
 }

@@ -12,7 +12,8 @@ import { apiQuery } from '../../api/queries';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { BackButton, useEscapeGoesBack } from '../../ui/BackButton';
 import { CopyButton } from '../../ui/CopyButton';
-import { EmptyState, ErrorNotice, Skeleton, SlowCallNotice } from '../../ui/feedback';
+import { EmptyState } from '../../ui/feedback';
+import { QueryBoundary } from '../../ui/QueryBoundary';
 import { MISSING, useFormatters } from '../../ui/format';
 import { Timestamp } from '../../ui/Timestamp';
 import { BestRate, goalText, RunStatusChip } from './cells';
@@ -28,6 +29,8 @@ import './explorations.css';
 /** As --node-panel-width in explorations.css. */
 const NODE_PANEL_WIDTH = 384;
 
+const EXPLORATIONS_LIST = { to: '/explorations' } as const;
+
 export function ExplorationPage() {
   const { t } = useTranslation();
   const { explorationId } = explorationDetailRoute.useParams();
@@ -39,36 +42,27 @@ export function ExplorationPage() {
   const detail = useQuery(detailOptions);
   const tree = useQuery(treeOptions);
   useDocumentTitle(detail.data ? `${detail.data.experimentName ?? detail.data.id} · ${t('explorations.exploration')}` : explorationId);
-  useEscapeGoesBack({ to: '/explorations' });
+  useEscapeGoesBack(EXPLORATIONS_LIST);
 
+  // One Cancel (under the tree, the slow part) stops both calls, and one Load again restarts both.
   const cancel = (): void => {
     void queryClient.cancelQueries({ queryKey: detailOptions.queryKey });
     void queryClient.cancelQueries({ queryKey: treeOptions.queryKey });
   };
+  const reload = (): void => void Promise.all([tree.refetch(), detail.refetch()]);
 
   return (
     <div className="page page--exploration">
-      <BackButton label={t('nav.explorations')} fallback={{ to: '/explorations' }} />
-      {detail.isPending && detail.fetchStatus === 'fetching' && <Skeleton lines={3} />}
-      {detail.isError && <ErrorNotice error={detail.error} onRetry={() => void detail.refetch()} />}
-      {detail.data && <ExplorationHeader exploration={detail.data} />}
-
-      {tree.isPending && tree.fetchStatus === 'fetching' && (
-        <div className="exploration-workspace exploration-workspace--loading">
-          <Skeleton lines={6} label={t('explorations.loadingTree')} />
-          <SlowCallNotice onCancel={cancel} />
-        </div>
+      <BackButton label={t('nav.explorations')} fallback={EXPLORATIONS_LIST} />
+      <QueryBoundary query={detail} lines={3} onReload={null} missing={{ back: EXPLORATIONS_LIST, label: t('common.backTo', { place: t('nav.explorations') }) }}>
+        {(exploration) => <ExplorationHeader exploration={exploration} />}
+      </QueryBoundary>
+      {/* When both calls failed, the exploration's error above says it. */}
+      {!(detail.isError && tree.isError) && (
+        <QueryBoundary query={tree} lines={6} label={t('explorations.loadingTree')} loadingClassName="exploration-workspace exploration-workspace--loading" onCancel={cancel} onReload={reload}>
+          {(loaded) => <Workspace key={loaded.explorationId} tree={loaded} detail={detail.data ?? null} selectedId={search.node ?? null} perf={perfRequested(search.perf)} />}
+        </QueryBoundary>
       )}
-      {(tree.isPending || detail.isPending) && tree.fetchStatus === 'idle' && detail.fetchStatus === 'idle' && (
-        <div className="notice">
-          <p>{t('table.cancelled')}</p>
-          <button type="button" className="button" onClick={() => void Promise.all([tree.refetch(), detail.refetch()])}>
-            {t('common.loadAgain')}
-          </button>
-        </div>
-      )}
-      {tree.isError && !detail.isError && <ErrorNotice error={tree.error} onRetry={() => void tree.refetch()} />}
-      {tree.data && <Workspace key={tree.data.explorationId} tree={tree.data} detail={detail.data ?? null} selectedId={search.node ?? null} perf={perfRequested(search.perf)} />}
     </div>
   );
 }

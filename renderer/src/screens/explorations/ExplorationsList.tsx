@@ -1,13 +1,14 @@
 // Every exploration, newest first: its experiment, status, goal, best success rate and size; the
 // status filter and "include deleted experiments" live in the address. A row opens the tree.
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ExplorationListRow } from '../../../../shared/contract/explorations';
 import { useApiClient } from '../../api/client-context';
-import { apiPagesQuery } from '../../api/queries';
+import { usePagedRows } from '../../api/paged-rows';
+import { apiPageSource } from '../../api/queries';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { DataTable, type DataColumn } from '../../ui/DataTable';
 import { MISSING, useFormatters, type Formatters } from '../../ui/format';
@@ -29,8 +30,8 @@ export function ExplorationsList() {
   useDocumentTitle(t('nav.explorations'));
 
   const params = { includeDeleted: search.deleted ?? false, ...(search.status ? { status: search.status } : {}) };
-  const options = apiPagesQuery(client, 'explorations.list', params);
-  const query = useInfiniteQuery(options);
+  const source = apiPageSource(client, 'explorations.list', params);
+  const list = usePagedRows(source);
   const columns = useMemo(() => explorationColumns(t, format), [t, format]);
   const filtered = Boolean(search.status);
 
@@ -68,11 +69,10 @@ export function ExplorationsList() {
       <DataTable
         label={t('nav.explorations')}
         columns={columns}
-        query={query}
-        rowKey={(row) => row.id}
+        list={list}
         countLabel={(n) => t('explorations.count', { count: n, formatted: format.integer(n) })}
         onOpen={(row) => void navigate({ to: '/explorations/$explorationId', params: { explorationId: row.id } })}
-        onCancel={() => void queryClient.cancelQueries({ queryKey: options.queryKey })}
+        onCancel={() => void queryClient.cancelQueries({ queryKey: source.queryKey })}
         rowClassName={(row) => (row.experimentDeleted ? 'is-deleted' : undefined)}
         empty={
           filtered ? (

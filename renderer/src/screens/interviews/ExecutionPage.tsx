@@ -1,60 +1,58 @@
 // One research execution: what ran (experiment, model, turns, when and for how long), how it went
 // (synth and transcript counts), the context it was given, the documents written from it, the
 // summaries older synth-lab versions stored beside it, and its transcripts.
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, type CSSProperties } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ExecutionDetail, PrfaqMetadata, TranscriptRow } from '../../../../shared/contract/research';
 import { useApiClient } from '../../api/client-context';
-import { apiPagesQuery, apiQuery } from '../../api/queries';
+import { usePagedRows } from '../../api/paged-rows';
+import { apiPageSource, apiQuery } from '../../api/queries';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { BackButton, useEscapeGoesBack } from '../../ui/BackButton';
 import { CopyButton } from '../../ui/CopyButton';
 import { DataTable, type DataColumn } from '../../ui/DataTable';
-import { EmptyState, ErrorNotice, Skeleton, SlowCallNotice } from '../../ui/feedback';
+import { EmptyState } from '../../ui/feedback';
 import { useFormatters, type Formatters } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { JsonCellViewer } from '../../ui/JsonViewer';
 import { Markdown } from '../../ui/Markdown';
+import { QueryBoundary } from '../../ui/QueryBoundary';
 import { StatusChip } from '../../ui/StatusChip';
 import { Timestamp } from '../../ui/Timestamp';
 import { documentStatusLabel, documentTypeLabel } from '../documents/labels';
+import { ExportButton } from '../export/ExportButton';
+import { SelectionExport } from '../export/SelectionExport';
+import { transcriptKeyOf, useTranscriptSelection } from '../export/transcript-selection';
 import { ExecutionDuration } from './ExecutionDuration';
 import { executionStatusLabel, executionTitle, transcriptStatusLabel } from './labels';
 import { executionRoute } from './routes';
 import './interviews.css';
 
+const INTERVIEWS_LIST = { to: '/interviews' } as const;
+
 export function ExecutionPage() {
   const { t } = useTranslation();
   const { execId } = executionRoute.useParams();
   const client = useApiClient();
-  const queryClient = useQueryClient();
   const options = apiQuery(client, 'research.execution', { execId });
   const query = useQuery(options);
   useDocumentTitle(query.data ? `${executionTitle(query.data.execution)} — ${execId}` : execId);
-  useEscapeGoesBack({ to: '/interviews' });
+  useEscapeGoesBack(INTERVIEWS_LIST);
 
   return (
     <div className="page page--detail">
-      <BackButton label={t('nav.interviews')} fallback={{ to: '/interviews' }} />
-      {query.isPending && query.fetchStatus === 'fetching' && (
-        <>
-          <Skeleton lines={6} />
-          <SlowCallNotice onCancel={() => void queryClient.cancelQueries({ queryKey: options.queryKey })} />
-        </>
-      )}
-      {query.isPending && query.fetchStatus === 'idle' && (
-        <div className="notice">
-          <p>{t('table.cancelled')}</p>
-          <button type="button" className="button" onClick={() => void query.refetch()}>
-            {t('common.loadAgain')}
-          </button>
-        </div>
-      )}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data && <ExecutionView detail={query.data} />}
+      <BackButton label={t('nav.interviews')} fallback={INTERVIEWS_LIST} />
+      <QueryBoundary
+        query={query}
+        lines={6}
+        queryKey={options.queryKey}
+        missing={{ back: INTERVIEWS_LIST, label: t('common.backTo', { place: t('nav.interviews') }) }}
+      >
+        {(detail) => <ExecutionView detail={detail} />}
+      </QueryBoundary>
     </div>
   );
 }
@@ -156,11 +154,12 @@ function ExecutionView({ detail }: { detail: ExecutionDetail }) {
           </div>
         </dl>
         {execution.transcriptCount > 0 && (
-          <div>
+          <div className="export-actions">
             <Link to="/search" search={{ exec: execution.execId, kind: 'transcript' }} className="button">
               <Icon name="search" size={14} />
               {t('execution.searchTranscripts')}
             </Link>
+            <ExportButton scope={{ kind: 'execution', execId: execution.execId }} page />
           </div>
         )}
       </header>
@@ -291,28 +290,32 @@ function TranscriptsSection({ execId, count }: { execId: string; count: number }
   const client = useApiClient();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const options = apiPagesQuery(client, 'research.transcripts', { execId });
-  const query = useInfiniteQuery(options);
+  const source = apiPageSource(client, 'research.transcripts', { execId });
+  const list = usePagedRows(source);
+  const selection = useTranscriptSelection(list);
   const columns = useMemo(() => transcriptColumns(t, format), [t, format]);
   // As tall as its rows (up to a dozen), so a short list does not leave an empty box.
   const style = { '--embedded-table-rows': Math.max(1, Math.min(VISIBLE_ROWS, count)) } as CSSProperties;
 
   return (
     <section id="execution-transcripts">
-      <h2 className="section-title">{t('execution.transcriptsTitle')}</h2>
-      {count === 0 && !query.data?.pages[0]?.rows.length ? (
+      <div className="section-heading">
+        <h2 className="section-title">{t('execution.transcriptsTitle')}</h2>
+        <SelectionExport selection={selection} keyOf={transcriptKeyOf} />
+      </div>
+      {count === 0 && !list.firstPage?.rows.length ? (
         <EmptyState title={t('execution.noTranscripts')}>{t('execution.noTranscriptsHint')}</EmptyState>
       ) : (
         <div className="embedded-table" style={style}>
           <DataTable
             label={t('execution.transcriptsTitle')}
             columns={columns}
-            query={query}
+            list={list}
             rowHeight={ROW_HEIGHT}
-            rowKey={(row) => row.key.synthId}
+            selection={selection.table}
             countLabel={(n) => t('execution.transcriptCount', { count: n, formatted: format.integer(n) })}
             onOpen={(row) => void navigate({ to: '/interviews/$execId/transcripts/$synthId', params: { execId: row.key.execId, synthId: row.key.synthId } })}
-            onCancel={() => void queryClient.cancelQueries({ queryKey: options.queryKey })}
+            onCancel={() => void queryClient.cancelQueries({ queryKey: source.queryKey })}
             empty={<EmptyState title={t('execution.noTranscripts')} />}
           />
         </div>

@@ -1,12 +1,13 @@
 // Interview executions: every research execution with its experiment, newest or oldest first,
 // narrowed by status; a row opens the execution.
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SortDirection } from '../../../../shared/contract/paging';
 import { useApiClient } from '../../api/client-context';
-import { apiPagesQuery } from '../../api/queries';
+import { usePagedRows } from '../../api/paged-rows';
+import { apiPageSource } from '../../api/queries';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { DataTable } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/feedback';
@@ -34,8 +35,8 @@ export function ExecutionsList() {
     includeDeletedExperiments: includeDeleted,
     ...(statuses.length > 0 ? { status: statuses } : {}),
   };
-  const options = apiPagesQuery(client, 'research.executions', params);
-  const query = useInfiniteQuery(options);
+  const source = apiPageSource(client, 'research.executions', params);
+  const list = usePagedRows(source);
   const columns = useMemo(() => executionColumns(t, format, { withExperiment: true }), [t, format]);
 
   const setStatuses = (next: string[]): void =>
@@ -79,14 +80,13 @@ export function ExecutionsList() {
       <DataTable
         label={t('interviews.listLabel')}
         columns={columns}
-        query={query}
-        rowKey={(row) => row.execId}
+        list={list}
         countLabel={(n) => t('interviews.count', { count: n, formatted: format.integer(n) })}
         sort={{ key: 'started', direction }}
         defaultDirection={() => 'desc'}
         onSortChange={(next) => void navigate({ search: (prev) => ({ ...prev, dir: next.direction === 'desc' ? undefined : next.direction }) })}
         onOpen={(row) => void navigate({ to: '/interviews/$execId', params: { execId: row.execId } })}
-        onCancel={() => void queryClient.cancelQueries({ queryKey: options.queryKey })}
+        onCancel={() => void queryClient.cancelQueries({ queryKey: source.queryKey })}
         rowClassName={(row) => (row.experimentStatus === 'deleted' ? 'is-deleted' : undefined)}
         empty={
           statuses.length > 0 ? (

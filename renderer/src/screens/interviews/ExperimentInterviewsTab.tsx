@@ -1,11 +1,12 @@
 // The experiment page's Interviews tab: that experiment's research executions (newest first), each
 // opening its execution page.
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../../api/client-context';
-import { apiPagesQuery } from '../../api/queries';
+import { usePagedRows } from '../../api/paged-rows';
+import { apiPageSource } from '../../api/queries';
 import { DataTable } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/feedback';
 import { useFormatters } from '../../ui/format';
@@ -21,13 +22,13 @@ export function ExperimentInterviewsTab({ experimentId, expectedCount }: { exper
   const client = useApiClient();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const options = apiPagesQuery(client, 'research.executions', { experimentId });
-  const query = useInfiniteQuery(options);
+  const source = apiPageSource(client, 'research.executions', { experimentId });
+  const list = usePagedRows(source);
   const columns = useMemo(() => executionColumns(t, format, { withExperiment: false }), [t, format]);
-  const loaded = query.data?.pages.reduce((sum, page) => sum + page.rows.length, 0) ?? null;
+  const loaded = list.status === 'ready' ? list.rowCount : null;
   const rows = Math.max(1, Math.min(VISIBLE_ROWS, loaded ?? expectedCount ?? VISIBLE_ROWS));
 
-  if (query.isSuccess && loaded === 0) {
+  if (list.complete && loaded === 0) {
     return <EmptyState title={t('interviews.noneForExperiment')}>{t('interviews.noneForExperimentHint')}</EmptyState>;
   }
   return (
@@ -35,11 +36,10 @@ export function ExperimentInterviewsTab({ experimentId, expectedCount }: { exper
       <DataTable
         label={t('interviews.listLabel')}
         columns={columns}
-        query={query}
-        rowKey={(row) => row.execId}
+        list={list}
         countLabel={(n) => t('interviews.count', { count: n, formatted: format.integer(n) })}
         onOpen={(row) => void navigate({ to: '/interviews/$execId', params: { execId: row.execId } })}
-        onCancel={() => void queryClient.cancelQueries({ queryKey: options.queryKey })}
+        onCancel={() => void queryClient.cancelQueries({ queryKey: source.queryKey })}
         empty={<EmptyState title={t('interviews.noneForExperiment')} />}
       />
     </div>

@@ -2,7 +2,7 @@
 // to, the messages (normalized by the API: speakers, unwrapped text, internal notes), find in the
 // transcript, all notes at once, the messages cell as stored, and copy as Markdown or text.
 // `?message=N` scrolls to message N (its index in the stored array) and marks it.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,12 +14,13 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { Avatar } from '../../ui/Avatar';
 import { BackButton, useEscapeGoesBack } from '../../ui/BackButton';
 import { CopyButton } from '../../ui/CopyButton';
-import { ErrorNotice, Skeleton, SlowCallNotice } from '../../ui/feedback';
 import { useFormatters } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { JsonViewer } from '../../ui/JsonViewer';
+import { QueryBoundary } from '../../ui/QueryBoundary';
 import { StatusChip } from '../../ui/StatusChip';
 import { Timestamp } from '../../ui/Timestamp';
+import { ExportButton } from '../export/ExportButton';
 import { Conversation, type MessagePart, type PlacedMatch } from './Conversation';
 import { FindBar } from './FindBar';
 import { findRanges, foldNeedle } from './find-text';
@@ -32,32 +33,24 @@ export function TranscriptPage() {
   const { t } = useTranslation();
   const { execId, synthId } = transcriptRoute.useParams();
   const client = useApiClient();
-  const queryClient = useQueryClient();
   const options = apiQuery(client, 'research.transcript', { execId, synthId });
   const query = useQuery(options);
   const synthName = query.data ? nameOf(query.data) : null;
   useDocumentTitle(synthName ? t('transcript.title', { name: synthName }) : synthId);
-  useEscapeGoesBack({ to: '/interviews/$execId', params: { execId } });
+  const execution = { to: '/interviews/$execId', params: { execId } } as const;
+  useEscapeGoesBack(execution);
 
   return (
     <div className="page page--detail transcript-page">
-      <BackButton label={query.data?.execution ? executionTitle(query.data.execution) : t('transcript.backToExecution')} fallback={{ to: '/interviews/$execId', params: { execId } }} />
-      {query.isPending && query.fetchStatus === 'fetching' && (
-        <>
-          <Skeleton lines={10} />
-          <SlowCallNotice onCancel={() => void queryClient.cancelQueries({ queryKey: options.queryKey })} />
-        </>
-      )}
-      {query.isPending && query.fetchStatus === 'idle' && (
-        <div className="notice">
-          <p>{t('table.cancelled')}</p>
-          <button type="button" className="button" onClick={() => void query.refetch()}>
-            {t('common.loadAgain')}
-          </button>
-        </div>
-      )}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data && <TranscriptView transcript={query.data} />}
+      <BackButton label={query.data?.execution ? executionTitle(query.data.execution) : t('transcript.backToExecution')} fallback={execution} />
+      <QueryBoundary
+        query={query}
+        lines={10}
+        queryKey={options.queryKey}
+        missing={{ back: execution, label: t('common.backTo', { place: t('transcript.backToExecution') }) }}
+      >
+        {(transcript) => <TranscriptView transcript={transcript} />}
+      </QueryBoundary>
     </div>
   );
 }
@@ -225,6 +218,7 @@ function TranscriptView({ transcript }: { transcript: TranscriptDetail }) {
           </div>
           <CopyButton text={transcriptMarkdown(copy)} label={t('transcript.copyMarkdown')} />
           <CopyButton text={transcriptPlainText(copy)} label={t('transcript.copyText')} />
+          <ExportButton scope={{ kind: 'transcript', execId: key.execId, synthId: key.synthId }} page />
         </div>
       </div>
 

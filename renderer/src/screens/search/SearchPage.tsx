@@ -5,6 +5,7 @@ import { infiniteQueryOptions, useInfiniteQuery, useQueryClient, type InfiniteDa
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExportScope } from '../../../../shared/contract/export';
 import type { SearchPage as SearchPageResult } from '../../../../shared/contract/search';
 import type { AppError } from '../../../../shared/errors';
 import type { ApiClient } from '../../../../shared/api-client';
@@ -14,6 +15,8 @@ import { EmptyState, ErrorNotice } from '../../ui/feedback';
 import { useFormatters } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { useDebounced } from '../../ui/use-debounced';
+import { ExportButton } from '../export/ExportButton';
+import { searchExportScope } from '../export/scopes';
 import { searchRoute, type SearchParams } from './routes';
 import { SearchFilters } from './SearchFilters';
 import { SearchHit } from './SearchHit';
@@ -134,6 +137,7 @@ export function SearchPage() {
           onResultsKeyDown={onResultsKeyDown}
           filtered={Boolean(search.experiment || search.exec || search.speaker || search.kind)}
           onClearFilters={() => setFilters({ experiment: undefined, exec: undefined, speaker: undefined, kind: undefined })}
+          exportScope={searchExportScope(params)}
         />
       )}
     </div>
@@ -148,6 +152,7 @@ function SearchOutcome({
   onResultsKeyDown,
   onClearFilters,
   filtered,
+  exportScope,
 }: {
   query: UseInfiniteQueryResult<InfiniteData<SearchPageResult, string | null>, AppError>;
   onCancel: () => void;
@@ -156,6 +161,8 @@ function SearchOutcome({
   onResultsKeyDown: (event: KeyboardEvent<HTMLOListElement>) => void;
   onClearFilters: () => void;
   filtered: boolean;
+  /** The transcripts these results are in (null when only documents are searched). */
+  exportScope: ExportScope | null;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -198,6 +205,11 @@ function SearchOutcome({
           </>
         )}
         {last?.order === 'position' && last.mode === 'index' && hits.length > 0 && <span className="muted search-outcome__order">{t('search.positionOrder')}</span>}
+        {exportScope !== null && hits.length > 0 && (
+          <span className="search-outcome__export">
+            <ExportButton scope={exportScope} page />
+          </span>
+        )}
       </div>
 
       {last && last.mode === 'scan' && <SlowSearchNotice page={last} />}

@@ -9,12 +9,13 @@ import type { Page } from '../../../../shared/contract/paging';
 import type { SynthOutcomeRow, SynthTranscriptRow } from '../../../../shared/contract/synths';
 import type { AppError } from '../../../../shared/errors';
 import { useApiClient } from '../../api/client-context';
+import { apiPagesQuery } from '../../api/queries';
 import { ErrorNotice, Skeleton } from '../../ui/feedback';
 import { useFormatters } from '../../ui/format';
 import { SharesBar } from '../../ui/charts/SharesBar';
 import { StatusChip } from '../../ui/StatusChip';
 import { Timestamp } from '../../ui/Timestamp';
-import { pagesWithFactsQuery } from './queries';
+import { ExportButton } from '../export/ExportButton';
 import '../../ui/plain-table.css';
 
 /** The Interviews screen's transcript page (coordinated by address: that screen owns the route). */
@@ -24,8 +25,8 @@ export function transcriptHref(execId: string, synthId: string): string {
 
 export function SynthActivity({ synthId }: { synthId: string }) {
   const client = useApiClient();
-  const outcomes = useInfiniteQuery(pagesWithFactsQuery(client, 'synths.outcomes', { id: synthId }));
-  const transcripts = useInfiniteQuery(pagesWithFactsQuery(client, 'synths.transcripts', { id: synthId }));
+  const outcomes = useInfiniteQuery(apiPagesQuery(client, 'synths.outcomes', { id: synthId }));
+  const transcripts = useInfiniteQuery(apiPagesQuery(client, 'synths.transcripts', { id: synthId }));
   return (
     <div className="synth-activity">
       <Outcomes query={outcomes} />
@@ -123,7 +124,13 @@ function Transcripts({ query, synthId }: { query: FactsQuery<Page<SynthTranscrip
   const rows = query.data?.pages.flatMap((page) => page.rows) ?? [];
   const available = query.data?.pages[0]?.available ?? true;
   return (
-    <ActivitySection id="synth-transcripts" title={t('synths.transcripts.title')} query={query} count={rows.length}>
+    <ActivitySection
+      id="synth-transcripts"
+      title={t('synths.transcripts.title')}
+      query={query}
+      count={rows.length}
+      actions={rows.length > 0 ? <ExportButton scope={{ kind: 'synth', synthId }} page /> : undefined}
+    >
       {!available ? (
         <p className="muted">{t('synths.transcripts.noTable')}</p>
       ) : rows.length === 0 ? (
@@ -173,15 +180,33 @@ function Transcripts({ query, synthId }: { query: FactsQuery<Page<SynthTranscrip
   );
 }
 
-function ActivitySection<P>({ id, title, query, count, children }: { id: string; title: string; query: FactsQuery<P>; count: number; children: ReactNode }) {
+function ActivitySection<P>({
+  id,
+  title,
+  query,
+  count,
+  actions,
+  children,
+}: {
+  id: string;
+  title: string;
+  query: FactsQuery<P>;
+  count: number;
+  /** Beside the title (the transcripts' Export…). */
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   return (
     <section className="activity-section" aria-labelledby={id}>
-      <h2 className="section-title" id={id}>
-        {title}
-        {query.data !== undefined && count > 0 && <span className="section-title__count numeric">{format.integer(count)}{query.hasNextPage ? '+' : ''}</span>}
-      </h2>
+      <div className="section-heading">
+        <h2 className="section-title" id={id}>
+          {title}
+          {query.data !== undefined && count > 0 && <span className="section-title__count numeric">{format.integer(count)}{query.hasNextPage ? '+' : ''}</span>}
+        </h2>
+        {actions && <div className="section-heading__actions">{actions}</div>}
+      </div>
       {query.isPending && query.fetchStatus === 'fetching' && <Skeleton lines={3} />}
       {query.isError && query.data === undefined && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
       {query.data !== undefined && children}

@@ -2,7 +2,7 @@
 // disabilities, observables or Big Five, older columns), then what happened to them (outcomes in
 // analyses, interview transcripts). An id that synths does not hold but outcomes or transcripts
 // name still shows that activity.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { SynthDetail as Synth } from '../../../../shared/contract/synths';
@@ -12,8 +12,8 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { Avatar } from '../../ui/Avatar';
 import { BackButton, useEscapeGoesBack } from '../../ui/BackButton';
 import { CopyButton } from '../../ui/CopyButton';
-import { ErrorNotice, Skeleton, SlowCallNotice } from '../../ui/feedback';
 import { JsonCellViewer } from '../../ui/JsonViewer';
+import { QueryBoundary } from '../../ui/QueryBoundary';
 import { Timestamp } from '../../ui/Timestamp';
 import { synthDetailRoute } from './routes';
 import { SynthActivity } from './SynthActivity';
@@ -26,41 +26,31 @@ export function SynthDetail() {
   const { t } = useTranslation();
   const { synthId } = synthDetailRoute.useParams();
   const client = useApiClient();
-  const queryClient = useQueryClient();
   const options = apiQuery(client, 'synths.get', { id: synthId });
   const query = useQuery(options);
   useDocumentTitle(query.data?.nome ?? synthId);
   useEscapeGoesBack(SYNTHS_LIST);
-  const notInSynths = query.isError && query.error.code === 'not_found';
 
   return (
     <div className="page page--detail">
       <BackButton label={t('nav.synths')} fallback={SYNTHS_LIST} />
-      {query.isPending && query.fetchStatus === 'fetching' && (
-        <>
-          <Skeleton lines={6} />
-          <SlowCallNotice onCancel={() => void queryClient.cancelQueries({ queryKey: options.queryKey })} />
-        </>
-      )}
-      {query.isPending && query.fetchStatus === 'idle' && (
-        <div className="notice">
-          <p>{t('table.cancelled')}</p>
-          <button type="button" className="button" onClick={() => void query.refetch()}>
-            {t('common.loadAgain')}
-          </button>
-        </div>
-      )}
-      {query.isError && !notInSynths && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
-      {notInSynths && (
-        <article className="detail">
-          <header className="detail__header">
-            <h1 className="page__title mono">{synthId}</h1>
-            <p className="muted">{t('synths.notInSynths')}</p>
-          </header>
-          <SynthActivity synthId={synthId} />
-        </article>
-      )}
-      {query.data && <SynthView synth={query.data} />}
+      <QueryBoundary
+        query={query}
+        lines={6}
+        queryKey={options.queryKey}
+        // Outcomes and transcripts may name a synth the synths table no longer has: show what they know.
+        missing={() => (
+          <article className="detail">
+            <header className="detail__header">
+              <h1 className="page__title mono">{synthId}</h1>
+              <p className="muted">{t('synths.notInSynths')}</p>
+            </header>
+            <SynthActivity synthId={synthId} />
+          </article>
+        )}
+      >
+        {(synth) => <SynthView synth={synth} />}
+      </QueryBoundary>
     </div>
   );
 }

@@ -1,13 +1,14 @@
 // The synths list: search over name and description, one-value facet filters with counts, sort by
 // name or creation; every choice lives in the address. A row opens the synth.
-import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SynthFacet, SynthGroupList, SynthListRow, SynthSort } from '../../../../shared/contract/synths';
 import { useApiClient } from '../../api/client-context';
-import { apiQuery } from '../../api/queries';
+import { usePagedRows } from '../../api/paged-rows';
+import { apiPageSource, apiQuery } from '../../api/queries';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { Avatar } from '../../ui/Avatar';
 import { DataTable, type DataColumn, type SortState } from '../../ui/DataTable';
@@ -18,7 +19,6 @@ import { useDebounced } from '../../ui/use-debounced';
 import { useSlashFocus } from '../../ui/use-slash-focus';
 import { EmptyDatabase } from '../shared/EmptyDatabase';
 import { FacetPanel } from './FacetPanel';
-import { pagesWithFactsQuery } from './queries';
 import { synthsListRoute } from './routes';
 import { activeFacetCount, defaultDirection, facetSelection, FACET_SEARCH_KEY, filtersOf, sortOf } from './search';
 import './synths.css';
@@ -49,15 +49,15 @@ export function SynthsList() {
   useSlashFocus(searchBox);
 
   const filters = filtersOf(search);
-  const listOptions = pagesWithFactsQuery(client, 'synths.list', { ...filters, sort, direction });
-  const list = useInfiniteQuery(listOptions);
+  const source = apiPageSource(client, 'synths.list', { ...filters, sort, direction });
+  const list = usePagedRows(source);
   const facets = useQuery({ ...apiQuery(client, 'synths.facets', filters), placeholderData: keepPreviousData });
   const groups = useQuery(apiQuery(client, 'synths.groups', {}));
 
   const columns = useMemo(() => synthColumns(t, format), [t, format]);
   const filtering = Boolean(search.q) || activeFacetCount(search) > 0;
-  const lastPage = list.data?.pages.at(-1);
-  const scanning = lastPage?.scan.partial === true && list.hasNextPage;
+  const lastPage = list.lastPage;
+  const scanning = lastPage?.scan.partial === true && !list.complete;
 
   const setFacet = (facet: SynthFacet, value: string | null | undefined): void => {
     void navigate({ search: (prev) => ({ ...prev, [FACET_SEARCH_KEY[facet]]: value }) });
@@ -111,8 +111,7 @@ export function SynthsList() {
           <DataTable
             label={t('nav.synths')}
             columns={columns}
-            query={list}
-            rowKey={(row) => row.id}
+            list={list}
             countLabel={(n) => t('synths.count', { count: n, formatted: format.integer(n) })}
             sort={sortState}
             defaultDirection={defaultDirection}
@@ -127,7 +126,7 @@ export function SynthsList() {
             }
             onOpen={(row) => void navigate({ to: '/synths/$synthId', params: { synthId: row.id } })}
             onEscape={() => searchBox.current?.focus()}
-            onCancel={() => void queryClient.cancelQueries({ queryKey: listOptions.queryKey })}
+            onCancel={() => void queryClient.cancelQueries({ queryKey: source.queryKey })}
             empty={
               filtering ? (
                 <EmptyState

@@ -1,19 +1,22 @@
 // One table's rows: keyset pages in a virtualized grid, sorted by any sortable column and narrowed
 // by simple filters (both in the address), long cells cut in SQL and shown whole in the row panel,
 // JSON cells in the viewer, foreign keys followed both ways. Its structure on a second tab.
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CellScalar, TableFilter, TableInfo, TableRow, TableRowsPage } from '../../../../shared/contract/tables';
+import type { CellScalar, TableFilter, TableInfo, TableRow } from '../../../../shared/contract/tables';
 import { useApiClient } from '../../api/client-context';
-import { apiPagesQuery } from '../../api/queries';
+import { usePagedRows } from '../../api/paged-rows';
+import { apiPageSource } from '../../api/queries';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { DataTable, type DataColumn } from '../../ui/DataTable';
 import { EmptyState, ErrorNotice, Skeleton } from '../../ui/feedback';
 import { useFormatters } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { Tabs } from '../../ui/Tabs';
+import { SelectionExport } from '../export/SelectionExport';
+import { useTableTranscriptPick } from '../export/table-transcripts';
 import { FilterBar } from './FilterBar';
 import { RowCount } from './RowCount';
 import { RowPanel } from './RowPanel';
@@ -134,12 +137,11 @@ function RowsView({
     maxChars: GRID_CELL_CHARS,
     ...(sortColumn ? { sort: { column: sortColumn.name, direction } } : {}),
   };
-  const options = apiPagesQuery(client, 'tables.rows', params);
-  const query = useInfiniteQuery(options);
+  const source = apiPageSource(client, 'tables.rows', params);
+  const list = usePagedRows(source);
 
-  // Cells follow the page's column order, which is the table's own. (apiPagesQuery types pages as
-  // plain Pages; tables.rows pages also carry their columns.)
-  const pageColumns = (query.data?.pages[0] as TableRowsPage | undefined)?.columns;
+  // Cells follow the page's column order, which is the table's own.
+  const pageColumns = list.firstPage?.columns;
   const indexOf = useMemo(() => new Map((pageColumns ?? table.columns.map((column) => column.name)).map((name, index) => [name, index])), [pageColumns, table.columns]);
   const valueOf: ValueOf = useCallback((row, column) => {
     const index = indexOf.get(column);
@@ -160,6 +162,7 @@ function RowsView({
     [table, valueOf, openJson],
   );
   const rowKey = useRowKey(table);
+  const transcriptPick = useTableTranscriptPick(table, list, rowKey, valueOf);
 
   const filtered = filters.length > 0;
   return (
@@ -181,10 +184,11 @@ function RowsView({
             </button>
           </span>
         )}
+        {transcriptPick && <SelectionExport selection={transcriptPick.selection} keyOf={transcriptPick.keyOf} />}
       </div>
-      {query.isError && filtered && (
+      {list.error && filtered && (
         <div className="rows-view__notice">
-          <ErrorNotice compact error={query.error} />
+          <ErrorNotice compact error={list.error} />
           <button type="button" className="button" onClick={() => onFiltersChange([])}>
             {t('tables.filters.clear')}
           </button>
@@ -194,9 +198,9 @@ function RowsView({
         <DataTable
           label={t('tables.gridLabel', { table: table.name })}
           columns={columns}
-          query={query}
-          rowKey={rowKey}
+          list={list}
           rowHeight={32}
+          {...(transcriptPick ? { selection: transcriptPick.selection.table } : {})}
           countLabel={(n) => t('tables.rowsLoaded', { count: n, formatted: format.integer(n) })}
           {...(sortColumn ? { sort: { key: sortColumn.name, direction } } : {})}
           onSortChange={(next) =>
@@ -204,7 +208,7 @@ function RowsView({
           }
           onOpen={(row) => setOpen({ row, focusColumn: null })}
           onEscape={() => setOpen(null)}
-          onCancel={() => void queryClient.cancelQueries({ queryKey: options.queryKey })}
+          onCancel={() => void queryClient.cancelQueries({ queryKey: source.queryKey })}
           rowClassName={(row) => (open && sameRow(table, open.row, row) ? 'is-open' : undefined)}
           empty={
             filtered ? (
@@ -234,8 +238,8 @@ function sameRow(table: TableInfo, a: TableRow, b: TableRow): boolean {
 }
 
 /**
- * Row ids for the grid. A unique row key is the id; where twins cannot be told apart (a view
- * without a key), each row object gets a number of its own so the grid never sees a duplicate.
+ * Row ids for picking rows. A unique row key is the id; where twins cannot be told apart (a view
+ * without a key), each row object gets a number of its own so no two rows share an id.
  */
 function useRowKey(table: TableInfo): (row: TableRow) => string {
   return useMemo(() => {

@@ -1,15 +1,16 @@
 // The experiment page's Analysis tab: the analysis run (status, config, timings), outcome shares,
 // the success-rate histogram, an observable against success rate, insight texts and the executive
 // summary, the per-synth outcomes table, and the analysis_cache entries.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisRunDetail } from '../../../../../shared/contract/analysis';
 import { useApiClient } from '../../../api/client-context';
 import { apiQuery } from '../../../api/queries';
 import { CopyButton } from '../../../ui/CopyButton';
-import { EmptyState, ErrorNotice, Skeleton, SlowCallNotice } from '../../../ui/feedback';
+import { EmptyState } from '../../../ui/feedback';
 import { useFormatters } from '../../../ui/format';
+import { QueryBoundary } from '../../../ui/QueryBoundary';
 import { StatusChip } from '../../../ui/StatusChip';
 import { Timestamp } from '../../../ui/Timestamp';
 import { AnalysisCharts } from './AnalysisCharts';
@@ -22,37 +23,22 @@ import '../../../ui/card.css';
 export function AnalysisTab({ experimentId }: { experimentId: string }) {
   const { t } = useTranslation();
   const client = useApiClient();
-  const queryClient = useQueryClient();
   const options = apiQuery(client, 'analysis.get', { experimentId });
   const query = useQuery(options);
 
-  if (query.isPending && query.fetchStatus === 'fetching') {
-    return (
-      <>
-        <Skeleton lines={5} />
-        <SlowCallNotice onCancel={() => void queryClient.cancelQueries({ queryKey: options.queryKey })} />
-      </>
-    );
-  }
-  if (query.isPending) {
-    return (
-      <div className="notice">
-        <p>{t('table.cancelled')}</p>
-        <button type="button" className="button" onClick={() => void query.refetch()}>
-          {t('common.loadAgain')}
-        </button>
-      </div>
-    );
-  }
-  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  if (query.data === null) {
-    return (
-      <EmptyState title={t('analysis.none')}>
-        <p>{t('analysis.noneExplained')}</p>
-      </EmptyState>
-    );
-  }
-  return <AnalysisView run={query.data} />;
+  return (
+    <QueryBoundary query={query} lines={5} queryKey={options.queryKey}>
+      {(run) =>
+        run === null ? (
+          <EmptyState title={t('analysis.none')}>
+            <p>{t('analysis.noneExplained')}</p>
+          </EmptyState>
+        ) : (
+          <AnalysisView run={run} />
+        )
+      }
+    </QueryBoundary>
+  );
 }
 
 function AnalysisView({ run }: { run: AnalysisRunDetail }) {

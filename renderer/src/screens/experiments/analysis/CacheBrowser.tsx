@@ -1,16 +1,17 @@
 // The analysis_cache rows of an analysis: keys with kind, size and time, listed without their
 // values (up to ~1 MB each); choosing a key loads that one value into a JSON viewer. The chosen key
 // is in the address.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CacheKeyInfo } from '../../../../../shared/contract/analysis';
 import { useApiClient } from '../../../api/client-context';
 import { apiQuery } from '../../../api/queries';
-import { ErrorNotice, Skeleton, SlowCallNotice } from '../../../ui/feedback';
+import { ErrorNotice, Skeleton } from '../../../ui/feedback';
 import { useFormatters, type Formatters } from '../../../ui/format';
 import { JsonCellViewer } from '../../../ui/JsonViewer';
+import { QueryBoundary } from '../../../ui/QueryBoundary';
 import { Timestamp } from '../../../ui/Timestamp';
 import { experimentDetailRoute } from '../routes';
 import '../../../ui/plain-table.css';
@@ -86,7 +87,6 @@ function CacheKeyRow({ entry, selected, onChoose, format }: { entry: CacheKeyInf
 function CacheValue({ analysisId, cacheKey, onClose }: { analysisId: string; cacheKey: string; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useApiClient();
-  const queryClient = useQueryClient();
   const options = apiQuery(client, 'analysis.cacheEntry', { analysisId, key: cacheKey });
   // Large values: keep one in memory only while it is on screen.
   const query = useQuery({ ...options, gcTime: 30_000 });
@@ -99,27 +99,14 @@ function CacheValue({ analysisId, cacheKey, onClose }: { analysisId: string; cac
           {t('analysis.cache.close')}
         </button>
       </div>
-      {query.isPending && query.fetchStatus === 'fetching' && (
-        <>
-          <Skeleton lines={6} />
-          <SlowCallNotice onCancel={() => void queryClient.cancelQueries({ queryKey: options.queryKey })} />
-        </>
-      )}
-      {query.isPending && query.fetchStatus === 'idle' && (
-        <div className="notice">
-          <p>{t('table.cancelled')}</p>
-          <button type="button" className="button" onClick={() => void query.refetch()}>
-            {t('common.loadAgain')}
-          </button>
-        </div>
-      )}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data && (
-        <div className="stack cache-value__body">
-          <JsonCellViewer cell={query.data.data} label={t('analysis.cache.value')} />
-          {query.data.params && <JsonCellViewer cell={query.data.params} label={t('analysis.cache.paramsValue')} />}
-        </div>
-      )}
+      <QueryBoundary query={query} lines={6} queryKey={options.queryKey}>
+        {(entry) => (
+          <div className="stack cache-value__body">
+            <JsonCellViewer cell={entry.data} label={t('analysis.cache.value')} />
+            {entry.params && <JsonCellViewer cell={entry.params} label={t('analysis.cache.paramsValue')} />}
+          </div>
+        )}
+      </QueryBoundary>
     </div>
   );
 }

@@ -1,14 +1,15 @@
 // Every synth's outcome in the analysis, joined to synths: sortable by each rate and by name,
 // filtered by ranges of the rates and of the observables (all in the address), a row opens the
 // synth. The histogram's bars set the success range from above.
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { OBSERVABLE_KEYS, type OutcomeRow, type OutcomeSort } from '../../../../../shared/contract/analysis';
 import { useApiClient } from '../../../api/client-context';
-import { apiPagesQuery } from '../../../api/queries';
+import { usePagedRows } from '../../../api/paged-rows';
+import { apiPageSource } from '../../../api/queries';
 import { DataTable, type DataColumn, type SortState } from '../../../ui/DataTable';
 import { EmptyState } from '../../../ui/feedback';
 import { useFormatters, type Formatters } from '../../../ui/format';
@@ -26,8 +27,8 @@ export function OutcomesSection({ analysisId }: { analysisId: string }) {
   const sort = outcomeSortOf(search);
   const direction = search.odir ?? defaultOutcomeDirection(sort);
   const filter = outcomeFilterOf(search);
-  const options = apiPagesQuery(client, 'analysis.outcomes', { analysisId, sort, direction, filter });
-  const query = useInfiniteQuery(options);
+  const source = apiPageSource(client, 'analysis.outcomes', { analysisId, sort, direction, filter });
+  const list = usePagedRows(source);
   const columns = useMemo(() => outcomeColumns(t, format), [t, format]);
   const filtered = activeRanges(search).length > 0;
   const clearFilters = (): void =>
@@ -44,8 +45,7 @@ export function OutcomesSection({ analysisId }: { analysisId: string }) {
         <DataTable
           label={t('analysis.outcomes.label')}
           columns={columns}
-          query={query}
-          rowKey={(row) => row.id}
+          list={list}
           countLabel={(n) => t('analysis.outcomes.count', { count: n, formatted: format.integer(n) })}
           sort={sortState}
           defaultDirection={defaultOutcomeDirection}
@@ -61,7 +61,7 @@ export function OutcomesSection({ analysisId }: { analysisId: string }) {
             })
           }
           onOpen={(row) => void navigate({ to: '/synths/$synthId', params: { synthId: row.synthId } })}
-          onCancel={() => void queryClient.cancelQueries({ queryKey: options.queryKey })}
+          onCancel={() => void queryClient.cancelQueries({ queryKey: source.queryKey })}
           rowClassName={(row) => (row.synthFound ? undefined : 'is-orphan')}
           empty={
             filtered ? (
