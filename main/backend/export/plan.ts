@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/errors';
 import { compareTimestamps } from '../../../shared/timestamps';
 import { selectRows } from '../db/select';
 import { throwIfCancelled } from '../services/cancellable';
-import { columnOrNull, toNumber, toText } from '../services/experiments/query-support';
+import { columnOrNull, toNumber, toText } from '../services/query-support';
 import type { ActiveDatabase } from '../services/session';
 import { addKey, searchTranscriptKeys, type TranscriptKeySet } from './search-keys';
 

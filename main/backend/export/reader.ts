@@ -14,7 +14,7 @@ import { normalizeMessages } from '../../../shared/transcript-messages';
 import { storedTextOf } from '../../../shared/transcript-export/stored-text';
 import { selectRows } from '../db/select';
 import { throwIfCancelled } from '../services/cancellable';
-import { columnOrNull, toNumber, toText } from '../services/experiments/query-support';
+import { columnOrNull, toNumber, toText } from '../services/query-support';
 import { messagesTextSql } from '../services/search/sources';
 import type { ActiveDatabase } from '../services/session';
 import { synthSql } from '../services/synths/facet-sql';

@@ -6,7 +6,7 @@ import type { AnalysisInsights, CacheEntry, CacheEntryKind, CacheKeyList, Execut
 import { AppError } from '../../../../shared/errors';
 import { isRecord, readJsonCell, stringAt } from '../json-cells';
 import type { ActiveDatabase } from '../session';
-import { columnOrNull, toNumber, toText } from '../experiments/query-support';
+import { columnOrNull, toNumber, toText } from '../query-support';
 import { assertAnalysisExists } from './run';
 
 const INSIGHT_PREFIX = 'insight_';

@@ -8,7 +8,7 @@ import type { AnalysisCharts, BinnedMean, HistogramBin, ObservableKey, OutcomeSh
 import { isRecord } from '../json-cells';
 import type { ActiveDatabase } from '../session';
 import { jsonNumberSql } from '../sql-json';
-import { jsonStorageOf, toNumber, toText } from '../experiments/query-support';
+import { jsonStorageOf, toNumber, toText } from '../query-support';
 import { findAnalysisRun, analysisNotFound, parseShares } from './run';
 
 export interface ChartParams {

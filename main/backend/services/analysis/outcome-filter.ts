@@ -6,7 +6,7 @@ import { hasColumn, type Capabilities } from '../../../../shared/capabilities';
 import { OBSERVABLE_KEYS, type OutcomeFilter, type UnitRange } from '../../../../shared/contract/analysis';
 import { ageBandSql } from '../../../../migrations/0002_synth_browse_indexes';
 import { jsonNumberSql, jsonTextSql } from '../sql-json';
-import { jsonStorageOf } from '../experiments/query-support';
+import { jsonStorageOf } from '../query-support';
 
 const RATE_COLUMNS = { successRate: 'success_rate', failedRate: 'failed_rate', didNotTryRate: 'did_not_try_rate' } as const;
 

@@ -9,7 +9,7 @@ import { isRecord, numberAt, readJsonCell } from '../json-cells';
 import { selectRows } from '../../db/select';
 import { toPage, type KeyColumn } from '../keyset';
 import type { ActiveDatabase } from '../session';
-import { applySortKeyset, checkSortCursor, columnOrNull, toNumber, toText } from '../experiments/query-support';
+import { applySortKeyset, checkSortCursor, columnOrNull, toNumber, toText } from '../query-support';
 import { applyOutcomeFilter } from './outcome-filter';
 import { assertAnalysisExists } from './run';
 

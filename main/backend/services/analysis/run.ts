@@ -5,7 +5,7 @@ import { AppError } from '../../../../shared/errors';
 import { isRecord, numberAt, readJsonCell } from '../json-cells';
 import { selectFirst } from '../../db/select';
 import type { ActiveDatabase } from '../session';
-import { columnOrNull, toNumber, toText } from '../experiments/query-support';
+import { columnOrNull, toNumber, toText } from '../query-support';
 
 const RUN_COLUMNS = [
   'id',

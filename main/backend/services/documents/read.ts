@@ -11,7 +11,7 @@ import {
   type ExecutionDocument,
 } from '../../../../shared/contract/documents';
 import { AppError } from '../../../../shared/errors';
-import { applySortKeyset, columnOrNull, jsonStorageOf, nonNullKey, toNumber, toText } from '../experiments/query-support';
+import { applySortKeyset, columnOrNull, jsonStorageOf, nonNullKey, toNumber, toText } from '../query-support';
 import { readJsonCell, stringAt } from '../json-cells';
 import { selectFirst, selectRows } from '../../db/select';
 import { toPage, type CursorValue, type KeyColumn } from '../keyset';

@@ -7,7 +7,7 @@ import { countWhere, findAnalysisRun } from '../analysis/run';
 import { readJsonCell } from '../json-cells';
 import type { ActiveDatabase } from '../session';
 import { parseScorecard } from './scorecard';
-import { columnOrNull, toNumber, toPlainValue, toText } from './query-support';
+import { columnOrNull, toNumber, toPlainValue, toText } from '../query-support';
 
 type Row = Record<string, unknown>;
 

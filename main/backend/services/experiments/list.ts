@@ -19,7 +19,7 @@ import {
   nonNullKey,
   toNumber,
   toText,
-} from './query-support';
+} from '../query-support';
 
 export interface ListExperimentsParams {
   cursor?: string | undefined;

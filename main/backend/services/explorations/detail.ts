@@ -5,7 +5,7 @@ import type { ExplorationDetail, ExplorationTree, WinningPathStep } from '../../
 import { AppError } from '../../../../shared/errors';
 import { numberAt } from '../json-cells';
 import type { ActiveDatabase } from '../session';
-import { toText } from '../experiments/query-support';
+import { toText } from '../query-support';
 import { explorationRowsQuery, hasExplorations } from './list';
 import { cellOrNull, jsonValue, roundDelta, toListRow, type ExplorationRowValues } from './read';
 import { loadTree } from './tree';

@@ -7,7 +7,7 @@ import type { Page } from '../../../../shared/contract/paging';
 import { selectRows } from '../../db/select';
 import { applyKeyset, toPage, type KeyColumn } from '../keyset';
 import type { ActiveDatabase } from '../session';
-import { columnOrNull, nonNullKey, whereIdOrTextMatches } from '../experiments/query-support';
+import { columnOrNull, nonNullKey, whereIdOrTextMatches } from '../query-support';
 import { toListRow, type ExplorationRowValues } from './read';
 
 export interface ListExplorationsParams {

@@ -5,7 +5,7 @@ import { hasColumn } from '../../../../shared/capabilities';
 import type { ExplorationNodeDetail, NodeRef } from '../../../../shared/contract/explorations';
 import { AppError } from '../../../../shared/errors';
 import type { ActiveDatabase } from '../session';
-import { columnOrNull, toNumber, toText } from '../experiments/query-support';
+import { columnOrNull, toNumber, toText } from '../query-support';
 import { cellOrNull, compareMetrics, jsonValue, PARAM_KEYS, RATE_KEYS, readRates } from './read';
 import { rowsOf } from '../tables/sql';
 import { hasScenarioNodes } from './tree';

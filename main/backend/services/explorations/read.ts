@@ -4,7 +4,7 @@ import type { JsonCell } from '../../../../shared/contract/json-value';
 import { SCORECARD_DIMENSIONS } from '../../../../shared/contract/experiments';
 import type { ExplorationConfigSummary, ExplorationGoal, ExplorationListRow, NodeMetric } from '../../../../shared/contract/explorations';
 import { isRecord, numberAt, readJsonCell, stringAt } from '../json-cells';
-import { toNumber, toText } from '../experiments/query-support';
+import { toNumber, toText } from '../query-support';
 
 /** The nodes' simulation results in display order; outcomes spell the second one failed_rate. */
 export const RATE_KEYS = ['success_rate', 'fail_rate', 'did_not_try_rate'] as const;

@@ -8,7 +8,7 @@ import { bestNodeIndex, linkTree, pathFromRoot } from '../../../../shared/explor
 import { numberAt } from '../json-cells';
 import { selectFirst, selectRows } from '../../db/select';
 import type { ActiveDatabase } from '../session';
-import { columnOrNull, toNumber, toText } from '../experiments/query-support';
+import { columnOrNull, toNumber, toText } from '../query-support';
 import { hasExplorations } from './list';
 import { jsonValue, readRates } from './read';
 

@@ -7,7 +7,7 @@ import type { LegacyInsightTable, LegacyItem, LegacyPage, LegacyTableInfo } from
 import { LEGACY_INSIGHT_TABLES } from '../../../../shared/contract/insights';
 import type { SortDirection } from '../../../../shared/contract/paging';
 import { AppError } from '../../../../shared/errors';
-import { applySortKeyset, columnOrNull, nonNullKey, toText } from '../experiments/query-support';
+import { applySortKeyset, columnOrNull, nonNullKey, toText } from '../query-support';
 import { selectRows as runSelect } from '../../db/select';
 import { toPage, type CursorValue, type KeyColumn } from '../keyset';
 import type { ActiveDatabase } from '../session';

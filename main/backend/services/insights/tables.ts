@@ -11,7 +11,7 @@ import type {
   SimulationRunRow,
 } from '../../../../shared/contract/insights';
 import type { JsonCell } from '../../../../shared/contract/json-value';
-import { toNumber, toText } from '../experiments/query-support';
+import { toNumber, toText } from '../query-support';
 import { isRecord, numberAt, readJsonCell, stringAt } from '../json-cells';
 import type { LegacyTableSpec, Row } from './legacy-table';
 

@@ -7,7 +7,7 @@ import type { SortDirection } from '../../../../shared/contract/paging';
 import type { ExecutionDetail, ExecutionPage, ExecutionRow, PrfaqMetadata } from '../../../../shared/contract/research';
 import { AppError } from '../../../../shared/errors';
 import { documentsForExecution } from '../documents';
-import { applySortKeyset, checkSortCursor, columnOrNull, nonNullKey, toNumber, toText, whereIdOrTextMatches } from '../experiments/query-support';
+import { applySortKeyset, checkSortCursor, columnOrNull, nonNullKey, toNumber, toText, whereIdOrTextMatches } from '../query-support';
 import { readJsonCell } from '../json-cells';
 import { selectRows } from '../../db/select';
 import { toPage, type CursorValue, type KeyColumn } from '../keyset';

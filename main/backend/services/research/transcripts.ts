@@ -5,7 +5,7 @@ import { hasColumn, hasTable, type Capabilities } from '../../../../shared/capab
 import type { TranscriptDetail, TranscriptKey, TranscriptPage, TranscriptRow, TranscriptSynth } from '../../../../shared/contract/research';
 import { AppError } from '../../../../shared/errors';
 import { normalizeMessages } from '../../../../shared/transcript-messages';
-import { applySortKeyset, checkSortCursor, columnOrNull, nonNullKey, toNumber, toText } from '../experiments/query-support';
+import { applySortKeyset, checkSortCursor, columnOrNull, nonNullKey, toNumber, toText } from '../query-support';
 import { numberAt, parseJsonOr, stringAt } from '../json-cells';
 import { selectFirst, selectRows } from '../../db/select';
 import { toPage, type CursorValue, type KeyColumn } from '../keyset';

@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import { hasColumn, hasTable } from '../../../../shared/capabilities';
 import type { SynthOutcomePage, SynthOutcomeRow, SynthTranscriptPage, SynthTranscriptRow } from '../../../../shared/contract/synths';
-import { applySortKeyset, columnOrNull, nonNullKey, toNumber, toText } from '../experiments/query-support';
+import { applySortKeyset, columnOrNull, nonNullKey, toNumber, toText } from '../query-support';
 import { readJsonCell } from '../json-cells';
 import { selectFirst, selectRows } from '../../db/select';
 import { toPage, type CursorValue, type KeyColumn } from '../keyset';

@@ -3,7 +3,7 @@
 import { columnNames, hasColumn, hasTable } from '../../../../shared/capabilities';
 import type { ExtraColumnValue, SynthDetail } from '../../../../shared/contract/synths';
 import { AppError } from '../../../../shared/errors';
-import { toPlainValue, toText } from '../experiments/query-support';
+import { toPlainValue, toText } from '../query-support';
 import { readJsonCell } from '../json-cells';
 import type { ActiveDatabase } from '../session';
 import { synthProfile } from './profile';

@@ -12,7 +12,7 @@ import {
   indexedSynthFacetSql,
   type IndexedSynthFacet,
 } from '../../../../migrations/0002_synth_browse_indexes';
-import { jsonStorageOf } from '../experiments/query-support';
+import { jsonStorageOf } from '../query-support';
 import { jsonNumberSql, jsonTextSql } from '../sql-json';
 
 export type SynthField = 'city' | 'occupation' | 'age';

@@ -4,7 +4,7 @@
 // filter. On a larger table the counts describe that sample, and the result says so.
 import { hasColumn, hasTable } from '../../../../shared/capabilities';
 import { SYNTH_FACETS, type FacetCount, type SynthFacet, type SynthFacets, type SynthFilters } from '../../../../shared/contract/synths';
-import { toNumber, toText } from '../experiments/query-support';
+import { toNumber, toText } from '../query-support';
 import type { ActiveDatabase } from '../session';
 import { ageBandSql } from '../../../../migrations/0002_synth_browse_indexes';
 import { synthSql } from './facet-sql';

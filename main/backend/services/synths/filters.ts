@@ -4,7 +4,7 @@
 // inside a bounded window.
 import type { Capabilities } from '../../../../shared/capabilities';
 import { SYNTH_FACETS, type SynthFacet, type SynthFilters } from '../../../../shared/contract/synths';
-import { containsPattern, likeOperator } from '../experiments/query-support';
+import { containsPattern, likeOperator } from '../query-support';
 import type { SynthSql } from './facet-sql';
 
 export interface Predicate {

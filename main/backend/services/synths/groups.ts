@@ -3,7 +3,7 @@
 // synths without a group, and synths pointing at a group that does not exist, are counted too.
 import { hasColumn, hasTable } from '../../../../shared/capabilities';
 import type { SynthGroupList, SynthGroupRow } from '../../../../shared/contract/synths';
-import { columnOrNull, nonNullKey, toNumber, toText } from '../experiments/query-support';
+import { columnOrNull, nonNullKey, toNumber, toText } from '../query-support';
 import { readJsonCell } from '../json-cells';
 import type { ActiveDatabase } from '../session';
 

@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import type { ParamsOutput } from '../../../../shared/api';
 import { hasColumn, hasTable, type Capabilities } from '../../../../shared/capabilities';
 import { LIST_DESCRIPTION_LENGTH, type SynthListRow, type SynthPage } from '../../../../shared/contract/synths';
-import { applySortKeyset, checkSortCursor, columnOrNull, encodeSortCursor, nonNullKey, toNumber, toText } from '../experiments/query-support';
+import { applySortKeyset, checkSortCursor, columnOrNull, encodeSortCursor, nonNullKey, toNumber, toText } from '../query-support';
 import { selectFirst, selectRows } from '../../db/select';
 import { toPage, type CursorValue, type KeyColumn } from '../keyset';
 import type { ActiveDatabase } from '../session';

@@ -5,7 +5,7 @@ import type { DatabaseEngine } from '../../../../shared/capabilities';
 import type { TableFilter } from '../../../../shared/contract/tables';
 import { AppError } from '../../../../shared/errors';
 import type { TableSchema } from '../../db/introspect';
-import { containsPattern } from '../experiments/query-support';
+import { containsPattern } from '../query-support';
 import { comparableSql, textSql } from './columns';
 import { findColumn } from './schema-cache';
 import { andAll, type SqlFragment } from './sql';

@@ -1,11 +1,11 @@
 // Small pieces the experiments and analysis queries share: columns that may be missing in a real
 // database, LIKE patterns from researcher text, cursors bound to one sort, driver values to plain
 // JSON. (General enough to move to services/ if other domains want them.)
-import type { Capabilities, JsonStorage } from '../../../../shared/capabilities';
-import { hasColumn } from '../../../../shared/capabilities';
-import { AppError } from '../../../../shared/errors';
+import type { Capabilities, JsonStorage } from '../../../shared/capabilities';
+import { hasColumn } from '../../../shared/capabilities';
+import { AppError } from '../../../shared/errors';
 import type { Knex } from 'knex';
-import { applyKeyset, decodeCursor, encodeCursor, type CursorValue, type KeyColumn } from '../keyset';
+import { applyKeyset, decodeCursor, encodeCursor, type CursorValue, type KeyColumn } from './keyset';
 
 type Tables = Pick<Capabilities, 'tables'>;
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { encodeCursor } from '../keyset';
+import { encodeCursor } from './keyset';
 import { checkSortCursor, containsPattern, decodeSortCursor, encodeSortCursor, toPlainValue } from './query-support';
 
 describe('containsPattern', () => {
