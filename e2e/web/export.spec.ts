@@ -10,6 +10,7 @@ import type { Download, Locator, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { expect, test, type AppDriver, type DatabaseKind } from '../support/fixtures';
 import type { ServedApp } from '../support/serve';
+import type { ExportCount } from '../../shared/contract/export';
 
 interface ExecutionRow {
   execId: string;
@@ -33,11 +34,19 @@ interface TranscriptDetail {
   messages: Message[];
 }
 
-interface ExportCount {
-  transcripts: number;
-  executions: number;
-  title: string;
-  suggestedFileNames: Record<string, string>;
+/** What the dialog says it exports, in English (export.subject in the screen's messages). */
+function whatLine(count: ExportCount): string {
+  const { kind, name, execId } = count.subject;
+  const lines: Record<ExportCount['subject']['kind'], string> = {
+    transcript: `Transcript of ${name}, ${execId}`,
+    execution: `Interview ${execId}`,
+    experiment: `Experiment ${name}`,
+    synth: `Synth ${name}`,
+    search: `Search “${name}”`,
+    selection: 'Selected transcripts',
+    all: 'All transcripts',
+  };
+  return lines[kind];
 }
 
 interface JsonlTranscript {
@@ -192,7 +201,7 @@ for (const kind of KINDS) {
       let dialog = await openExport(page, page.locator('.detail__header'));
       const executionCount = await app.api<ExportCount>(server, 'export.count', { scope: { kind: 'execution', execId: execution.execId } });
       expect(executionCount.transcripts).toBe(transcripts.length);
-      await expect(dialog.getByText(executionCount.title)).toBeVisible();
+      await expect(dialog.getByText(whatLine(executionCount))).toBeVisible();
       let lines = jsonLines(await text(await download(page, dialog, 'JSON Lines')));
       expect(lines).toHaveLength(transcripts.length);
       expect(new Set(lines.map((line) => line.synthId))).toEqual(new Set(transcripts.map((row) => row.key.synthId)));
@@ -232,7 +241,7 @@ for (const kind of KINDS) {
       expect(searchCount.transcripts).toBeGreaterThan(0);
       if (kind === 'demo-sqlite') await app.screenshot('export-search');
       dialog = await openExport(page, page.getByRole('region', { name: 'Search results' }));
-      await expect(dialog.getByText(searchCount.title)).toBeVisible();
+      await expect(dialog.getByText(whatLine(searchCount))).toBeVisible();
       lines = jsonLines(await text(await download(page, dialog, 'JSON Lines')));
       expect(lines).toHaveLength(searchCount.transcripts);
       expect(new Set(lines.map((line) => `${line.execId}/${line.synthId}`)).size).toBe(lines.length);
@@ -252,7 +261,7 @@ for (const kind of ['demo-sqlite', 'synthlab-sqlite'] as const) {
       await app.goto(server, `/experiments/${encodeURIComponent(execution.experimentId)}`);
       const count = await app.api<ExportCount>(server, 'export.count', { scope: { kind: 'experiment', experimentId: execution.experimentId } });
       const dialog = await openExport(page, page.locator('.detail__header'));
-      await expect(dialog.getByText(count.title)).toBeVisible();
+      await expect(dialog.getByText(whatLine(count))).toBeVisible();
       await expect(dialog.getByText(countText(count))).toBeVisible();
       if (kind === 'demo-sqlite') await app.screenshot('export-experiment');
       const lines = jsonLines(await text(await download(page, dialog, 'JSON Lines')));
@@ -514,11 +523,11 @@ test('in the desktop app: the save dialog chooses the file, Show in folder, PDF 
   await expect(dialog).toBeVisible();
   const scopes = dialog.getByRole('radiogroup', { name: 'Export' });
   await expect(scopes.getByRole('radio', { name: 'This interview' })).toBeChecked();
-  await expect(dialog.getByText(count.title)).toBeVisible();
+  await expect(dialog.getByText(whatLine(count))).toBeVisible();
   await scopes.getByText('Everything').click();
   await expect(scopes.getByRole('radio', { name: 'Everything' })).toBeChecked();
   const everything = await app.api<ExportCount>(server, 'export.count', { scope: { kind: 'all' } });
-  await expect(dialog.getByText(everything.title)).toBeVisible();
+  await expect(dialog.getByText(whatLine(everything))).toBeVisible();
   await expect(dialog.getByText(new RegExp(`^${everything.transcripts.toLocaleString('en-US')} transcripts from`))).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

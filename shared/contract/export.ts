@@ -92,9 +92,19 @@ export type ExportResult =
       expiresAt: string;
     });
 
+/** What an export is of, as data, for the page to say in the researcher's language. */
+export interface ExportSubject {
+  kind: ExportScopeKind;
+  /** The synth's or experiment's name, or the searched text; null where the scope has none. */
+  name: string | null;
+  /** The execution id ('transcript', 'execution'); else null. */
+  execId: string | null;
+}
+
 export interface ExportCount {
   transcripts: number;
   executions: number;
+  subject: ExportSubject;
   /** What is exported, in words ("Execution batch_…", "Search: preço"): the export's title. */
   title: string;
   /** A file name to offer in a save dialog, per format (for 'md-dir' a folder name). */

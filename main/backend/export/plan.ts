@@ -6,7 +6,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { hasColumn, hasTable, type Capabilities } from '../../../shared/capabilities';
-import type { exportScopeSchema } from '../../../shared/contract/export';
+import type { exportScopeSchema, ExportSubject } from '../../../shared/contract/export';
 import { AppError } from '../../../shared/errors';
 import { compareTimestamps } from '../../../shared/timestamps';
 import { selectRows } from '../db/select';
@@ -31,6 +31,7 @@ export interface PlannedExecution {
 
 export interface ExportPlan {
   title: string;
+  subject: ExportSubject;
   executions: PlannedExecution[];
   total: number;
   /** Only this synth's transcripts (scopes 'transcript' and 'synth'). */
@@ -149,10 +150,15 @@ export async function planExport(db: ActiveDatabase, scope: ParsedExportScope, s
   const caps = db.capabilities;
   const { knex } = db.handle;
   const readable = transcriptsReadable(caps);
-  const plan = async (title: string, counts: Map<string, number>, extra: Pick<ExportPlan, 'synthId' | 'keys'>): Promise<ExportPlan> => {
+  const plan = async (
+    title: string,
+    counts: Map<string, number>,
+    extra: Pick<ExportPlan, 'synthId' | 'keys'>,
+    named: Pick<ExportSubject, 'name' | 'execId'> = { name: null, execId: null },
+  ): Promise<ExportPlan> => {
     throwIfCancelled(signal);
     const executions = await toPlan(knex, caps, counts);
-    return { title, executions, total: executions.reduce((sum, e) => sum + e.count, 0), ...extra };
+    return { title, subject: { kind: scope.kind, ...named }, executions, total: executions.reduce((sum, e) => sum + e.count, 0), ...extra };
   };
   const byFilter = (filter: (query: Knex.QueryBuilder) => void): Promise<Map<string, number>> =>
     readable ? countsByFilter(knex, filter) : Promise.resolve(new Map());
@@ -167,14 +173,14 @@ export async function planExport(db: ActiveDatabase, scope: ParsedExportScope, s
         });
       }
       const name = (await nameOf(knex, caps, 'synths', 'nome', scope.synthId)) ?? scope.synthId;
-      return plan(`Transcript of ${name}, ${scope.execId}`, counts, { synthId: scope.synthId, keys: null });
+      return plan(`Transcript of ${name}, ${scope.execId}`, counts, { synthId: scope.synthId, keys: null }, { name, execId: scope.execId });
     }
     case 'execution': {
       const counts = await byFilter((q) => q.where('t.exec_id', scope.execId));
       if (counts.size === 0 && !(await rowExists(knex, caps, 'research_executions', 'exec_id', scope.execId))) {
         throw new AppError('not_found', `No research execution ${scope.execId} in this database.`, { execId: scope.execId });
       }
-      return plan(`Execution ${scope.execId}`, counts, { synthId: null, keys: null });
+      return plan(`Execution ${scope.execId}`, counts, { synthId: null, keys: null }, { name: null, execId: scope.execId });
     }
     case 'experiment': {
       if (!(await rowExists(knex, caps, 'experiments', 'id', scope.experimentId))) {
@@ -185,7 +191,7 @@ export async function planExport(db: ActiveDatabase, scope: ParsedExportScope, s
         ? await byFilter((q) => q.whereIn('t.exec_id', knex('research_executions').select('exec_id').where('experiment_id', scope.experimentId)))
         : new Map<string, number>();
       const name = (await nameOf(knex, caps, 'experiments', 'name', scope.experimentId)) ?? scope.experimentId;
-      return plan(`Experiment ${name}`, counts, { synthId: null, keys: null });
+      return plan(`Experiment ${name}`, counts, { synthId: null, keys: null }, { name, execId: null });
     }
     case 'synth': {
       const counts = await byFilter((q) => q.where('t.synth_id', scope.synthId));
@@ -193,13 +199,13 @@ export async function planExport(db: ActiveDatabase, scope: ParsedExportScope, s
       if (counts.size === 0 && name === null && !(await rowExists(knex, caps, 'synths', 'id', scope.synthId))) {
         throw new AppError('not_found', `No synth ${scope.synthId} in this database.`, { synthId: scope.synthId });
       }
-      return plan(`Synth ${name ?? scope.synthId}`, counts, { synthId: scope.synthId, keys: null });
+      return plan(`Synth ${name ?? scope.synthId}`, counts, { synthId: scope.synthId, keys: null }, { name: name ?? scope.synthId, execId: null });
     }
     case 'search': {
       const found = readable ? await searchTranscriptKeys(knex, caps, scope, signal) : new Map<string, Set<string>>();
       const keys = await existingKeys(knex, found, signal);
       const counts = new Map([...keys].map(([execId, synths]) => [execId, synths.size]));
-      return plan(`Search ${quoted(scope.text)}`, counts, { synthId: null, keys });
+      return plan(`Search ${quoted(scope.text)}`, counts, { synthId: null, keys }, { name: scope.text.trim(), execId: null });
     }
     case 'selection': {
       const wanted: TranscriptKeySet = new Map();

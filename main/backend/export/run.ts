@@ -79,6 +79,7 @@ export async function countExport(db: ActiveDatabase, scope: ParsedExportScope, 
   return {
     transcripts: plan.total,
     executions: plan.executions.length,
+    subject: plan.subject,
     title: plan.title,
     suggestedFileNames: Object.fromEntries(EXPORT_FORMATS.map((format) => [format, suggestedFileName(format, plan.title)])) as ExportCount['suggestedFileNames'],
   };

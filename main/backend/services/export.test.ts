@@ -67,11 +67,15 @@ describe('params', () => {
     const response = await call('export.count', { scope: { kind: 'all', includeDeletedExperiments: true } });
     expect(response.ok).toBe(true);
     if (!response.ok) return;
-    expect(response.result).toMatchObject({ transcripts: 200, title: 'All transcripts' });
+    expect(response.result).toMatchObject({ transcripts: 200, title: 'All transcripts', subject: { kind: 'all', name: null, execId: null } });
     expect((response.result as { suggestedFileNames: Record<string, string> }).suggestedFileNames).toMatchObject({
       csv: 'transcripts-all-transcripts.csv',
       'md-dir': 'transcripts-all-transcripts',
     });
+    const rows = await call('research.executions', { limit: 1 });
+    const execId = rows.ok ? (rows.result as { rows: Array<{ execId: string }> }).rows[0]!.execId : '';
+    const execution = await call('export.count', { scope: { kind: 'execution', execId } });
+    expect(execution.ok ? (execution.result as { subject: unknown }).subject : execution.error).toEqual({ kind: 'execution', name: null, execId });
     const missing = await call('export.count', { scope: { kind: 'experiment', experimentId: 'exp_nope' } });
     expect(missing.ok ? null : missing.error.code).toBe('not_found');
   });

@@ -140,10 +140,11 @@ function ScopeSummary({ count }: { count: UseQueryResult<ExportCount, AppError> 
       </div>
     );
   }
-  const { title, transcripts, executions } = count.data;
+  const { subject, transcripts, executions } = count.data;
   return (
     <div className="export-what" aria-live="polite">
-      <p className="export-what__title">{title}</p>
+      {/* Said in the UI's language; the file's own title (count.title) stays in English like its labels. */}
+      <p className="export-what__title">{t(`export.subject.${subject.kind}`, { name: subject.name ?? '', execId: subject.execId ?? '' })}</p>
       <p className="export-what__count">
         {transcripts === 0
           ? t('export.nothing')

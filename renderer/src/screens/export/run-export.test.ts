@@ -9,6 +9,7 @@ import { searchExportScope } from './scopes';
 const COUNT: ExportCount = {
   transcripts: 6,
   executions: 1,
+  subject: { kind: 'execution', name: null, execId: 'batch_1' },
   title: 'Execution batch_1',
   suggestedFileNames: {
     md: 'transcripts-execution-batch-1.md',
