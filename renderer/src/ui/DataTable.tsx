@@ -1,17 +1,18 @@
 // The list table every screen uses: keyset pages held around the rows on screen (usePagedRows: a
-// page arriving costs O(page), however long the list), only the rows on screen in the DOM (a
-// constant number however far the researcher scrolls, drawn straight from the column definitions,
-// placeholder rows where a page is still on its way), sortable headers that hand the API's sort
-// key back to the screen, and keyboard navigation (arrows, Page Up/Down, Home/End, Enter opens,
-// Esc leaves the list).
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+// page arriving costs O(page), however long the list), rows virtualized by TanStack Virtual (only
+// the rows on screen in the DOM, placeholder rows where a page is still on its way), the column
+// model, header and cells from TanStack Table (fed only the rows of the virtual window, never the
+// whole list), sortable headers that hand the API's sort key back to the screen, and keyboard
+// navigation (arrows, Page Up/Down, Home/End, Enter opens, Esc leaves the list).
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Row as TableRowModel, type RowData, type SortingState, type Updater } from '@tanstack/react-table';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SortDirection } from '../../../shared/contract/paging';
 import type { PagedRows } from '../api/paged-rows';
 import { ErrorNotice, SlowCallNotice } from './feedback';
 import { Icon } from './Icon';
 import { isPickingClick, SELECTION_COLUMN_WIDTH, SelectionCell, SelectionHeaderCell, type TableSelection } from './row-selection';
-import { useRowWindow } from './use-row-window';
 
 export interface DataColumn<Row> {
   id: string;
@@ -22,6 +23,18 @@ export interface DataColumn<Row> {
   align?: 'start' | 'end';
   /** The API's sort key; the header becomes a sort button when present. */
   sortKey?: string;
+}
+
+declare module '@tanstack/react-table' {
+  // What DataTable keeps of a DataColumn besides its header and cell.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** The header's text (its sort button's title). */
+    label: string;
+    width: string;
+    align?: 'start' | 'end';
+    sortKey?: string;
+  }
 }
 
 export interface SortState {
@@ -66,10 +79,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(-1);
-  const { visible, scrollToRow } = useRowWindow(scrollRef, { rowHeight, headerHeight: HEADER_HEIGHT });
   const { rowCount, complete, showRows } = list;
 
-  // One click handler for every row, reading the latest props: rows whose row, place and looks did
+  // Handlers shared by every row, reading the latest props: rows whose data, place and looks did
   // not change skip rendering (a page arriving or the list re-rendering leaves them alone).
   const latest = useRef(props);
   useLayoutEffect(() => {
@@ -81,26 +93,107 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     if (picking && isPickingClick(event)) picking.toggle(row, index, event.shiftKey);
     else open?.(row);
   }, []);
+  const onRowToggle = useCallback((row: Row, index: number, range: boolean) => latest.current.selection?.toggle(row, index, range), []);
+
+  // Rows past the known ones while the list goes on: a window's height of placeholders, where the
+  // next page lands (scrolling into them is what asks for it).
+  const ready = list.status === 'ready' && !(rowCount === 0 && complete);
+  const placeholders = complete || list.error ? 0 : Math.ceil(window.innerHeight / rowHeight);
+  const slots = ready ? rowCount + placeholders : 0;
+
+  // A jump of a screen or more (a fling, Home/End) draws no overscan: rows just off screen would be
+  // gone again by the next frame.
+  const lastStart = useRef(0);
+  const rangeExtractor = useCallback((range: Range) => {
+    const leaping = Math.abs(range.startIndex - lastStart.current) > range.endIndex - range.startIndex;
+    lastStart.current = range.startIndex;
+    return defaultRangeExtractor(leaping ? { ...range, overscan: 0 } : range);
+  }, []);
+  const virtualizer = useVirtualizer({
+    count: slots,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN,
+    rangeExtractor,
+    // The rows start below the sticky header, inside the scroller; a row scrolled to lands below it.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    // A scroll renders in React's own batch, not synchronously inside the scroll event (flushSync
+    // there forced a layout and a second render per frame during a fling).
+    useFlushSync: false,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  const onScreen = virtualizer.range;
+
+  // The table sees only the rows of the virtual window that are here (placeholders are drawn
+  // around it): building its row model costs O(window), whatever the length of the list.
+  const windowRows: Row[] = [];
+  const windowIndexes: number[] = [];
+  for (const item of virtualItems) {
+    const row = item.index < rowCount ? list.rowAt(item.index) : undefined;
+    if (row === undefined) continue;
+    windowRows.push(row);
+    windowIndexes.push(item.index);
+  }
+
+  const columnDefs = useMemo<ColumnDef<Row>[]>(
+    () =>
+      columns.map((column) => ({
+        id: column.id,
+        header: column.header,
+        cell: (context) => column.cell(context.row.original),
+        meta: { label: column.header, width: column.width, align: column.align, sortKey: column.sortKey },
+      })),
+    [columns],
+  );
+  // The screen's sort, as TanStack's sorting state (column ids); sorting itself is the API's.
+  const sorting = useMemo<SortingState>(() => {
+    const sorted = sort === undefined ? undefined : columns.find((column) => column.sortKey === sort.key);
+    return sorted === undefined || sort === undefined ? [] : [{ id: sorted.id, desc: sort.direction === 'desc' }];
+  }, [columns, sort]);
+  const onSortingChange = (updater: Updater<SortingState>): void => {
+    const [next] = typeof updater === 'function' ? updater(sorting) : updater;
+    const sortKey = next === undefined ? undefined : columns.find((column) => column.id === next.id)?.sortKey;
+    if (next !== undefined && sortKey !== undefined) onSortChange?.({ key: sortKey, direction: next.desc ? 'desc' : 'asc' });
+  };
+  const table = useReactTable({
+    data: windowRows,
+    columns: columnDefs,
+    getCoreRowModel: getCoreRowModel(),
+    // A row's id is its place in the whole list.
+    getRowId: (_row, position) => String(windowIndexes[position]),
+    manualSorting: true,
+    enableSortingRemoval: false,
+    // The data is the window and changes with every scroll; there are no pages of TanStack's own to
+    // reset (left on, the reset would be a state update per render: a render loop).
+    autoResetPageIndex: false,
+    state: { sorting },
+    onSortingChange,
+  });
+  const tableRows = table.getRowModel().rowsById;
+  const leafColumns = table.getVisibleLeafColumns();
 
   // The list fetches and holds the pages around what is on screen.
+  const firstOnScreen = onScreen?.startIndex ?? 0;
+  const lastOnScreen = onScreen?.endIndex ?? -1;
   useEffect(() => {
-    if (visible.last >= visible.first) showRows(visible.first, visible.last);
-  }, [visible.first, visible.last, showRows, list.id]);
+    if (lastOnScreen >= firstOnScreen) showRows(firstOnScreen, lastOnScreen);
+  }, [firstOnScreen, lastOnScreen, showRows, list.id]);
 
   // A new search or sort starts a new list: forget the old position.
   useEffect(() => {
     setActiveIndex(-1);
-    if (scrollRef.current) scrollRef.current.scrollTop = 0;
-  }, [list.id]);
+    virtualizer.scrollToOffset(0);
+  }, [list.id, virtualizer]);
 
   const moveTo = useCallback(
     (index: number) => {
       if (rowCount === 0) return;
       const clamped = Math.max(0, Math.min(rowCount - 1, index));
       setActiveIndex(clamped);
-      scrollToRow(clamped);
+      virtualizer.scrollToIndex(clamped, { align: 'auto' });
     },
-    [rowCount, scrollToRow],
+    [rowCount, virtualizer],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -133,10 +226,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     action();
   };
 
-  const tracks = [...(selection ? [{ width: SELECTION_COLUMN_WIDTH }] : []), ...columns];
-  const gridTemplate = tracks.map((column) => column.width).join(' ');
+  const tracks = [...(selection ? [SELECTION_COLUMN_WIDTH] : []), ...leafColumns.map((column) => column.columnDef.meta?.width ?? '1fr')];
   const style = {
-    '--data-table-columns': gridTemplate,
+    '--data-table-columns': tracks.join(' '),
     '--data-table-min-width': `${minimumWidthRem(tracks)}rem`,
     '--data-table-row-height': `${rowHeight}px`,
   } as CSSProperties;
@@ -164,7 +256,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         {Array.from({ length: 12 }, (_, index) => (
           <div key={index} className="data-table__skeleton-row">
             {selection && <span />}
-            {columns.map((column) => (
+            {leafColumns.map((column) => (
               <span key={column.id} className="skeleton__line" />
             ))}
           </div>
@@ -172,42 +264,40 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         {props.onCancel && <SlowCallNotice onCancel={props.onCancel} />}
       </div>
     );
-  } else if (rowCount === 0 && complete) {
+  } else if (!ready) {
     body = <div className="data-table__message">{props.empty}</div>;
   } else {
-    // Past the rows known, a screen of placeholders while the next page is on its way.
-    const screenRows = Math.max(1, visible.last - visible.first + 1);
-    const slots = rowCount + (complete || list.error ? 0 : screenRows);
-    const overscan = visible.leaping ? 0 : OVERSCAN;
-    const first = Math.max(0, visible.first - overscan);
-    const last = Math.min(slots - 1, visible.last + overscan);
-    // Rows are keyed by their place on screen, not by list row: scrolling refills a constant set of
-    // elements, in order, instead of building new ones or moving them around the DOM.
-    const rows: ReactNode[] = [];
-    for (let index = first; index <= last; index += 1) {
-      const row = index < rowCount ? list.rowAt(index) : undefined;
-      const slot = index - first;
-      if (row === undefined) {
-        rows.push(<PlaceholderRow key={slot} index={index} rowHeight={rowHeight} columns={columns} selection={selection !== undefined} />);
-        continue;
+    // Rows are keyed by their place in the window, not by list row: scrolling refills a constant
+    // set of elements, in order, instead of building new ones or moving them around the DOM.
+    const first = virtualItems[0]?.index ?? 0;
+    const rows = virtualItems.map((item) => {
+      const index = item.index;
+      const top = item.start - HEADER_HEIGHT;
+      const tableRow = tableRows[String(index)];
+      if (tableRow === undefined) {
+        return <PlaceholderRow key={index - first} index={index} top={top} columns={leafColumns} selection={selection !== undefined} />;
       }
-      rows.push(
+      const row = tableRow.original;
+      const active = index === activeIndex;
+      return (
         <TableRow
-          key={slot}
-          row={row}
+          key={index - first}
+          row={tableRow}
           index={index}
-          id={index === activeIndex ? rowId(index) : undefined}
-          rowHeight={rowHeight}
-          active={index === activeIndex}
+          id={active ? rowId(index) : undefined}
+          top={top}
+          active={active}
           extraClass={props.rowClassName?.(row)}
-          columns={columns}
-          selection={selection}
+          columnDefs={columnDefs}
+          picked={selection ? selection.isSelected(row) : undefined}
+          pickLabel={selection?.rowLabel(row)}
           onClick={onRowClick}
-        />,
+          onToggle={onRowToggle}
+        />
       );
-    }
+    });
     body = (
-      <div role="rowgroup" className="data-table__body" style={{ height: slots * rowHeight }}>
+      <div role="rowgroup" className="data-table__body" style={{ height: virtualizer.getTotalSize() }}>
         {rows}
       </div>
     );
@@ -223,7 +313,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         aria-label={props.label}
         aria-rowcount={complete ? rowCount + 1 : -1}
         aria-colcount={tracks.length}
-        aria-activedescendant={activeIndex >= 0 && activeIndex < rowCount && list.rowAt(activeIndex) !== undefined ? rowId(activeIndex) : undefined}
+        aria-activedescendant={activeIndex >= 0 && tableRows[String(activeIndex)] !== undefined ? rowId(activeIndex) : undefined}
         aria-busy={loading || undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
@@ -232,39 +322,43 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         }}
       >
         <div role="rowgroup" className="data-table__head">
-          <div role="row" aria-rowindex={1} className="data-table__header-row">
-            {selection && <SelectionHeaderCell selection={selection} />}
-            {columns.map((column) => {
-              const sortKey = column.sortKey;
-              const sorted = sortKey !== undefined && sort?.key === sortKey ? sort.direction : undefined;
-              return (
-                <div
-                  key={column.id}
-                  role="columnheader"
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                  className={`data-table__header${column.align === 'end' ? ' is-end' : ''}`}
-                >
-                  {sortKey !== undefined && onSortChange ? (
-                    <button
-                      type="button"
-                      className={`data-table__sort${sorted ? ' is-sorted' : ''}`}
-                      title={t('table.sortBy', { column: column.header })}
-                      onClick={() => {
-                        const direction: SortDirection =
-                          sorted === undefined ? (props.defaultDirection?.(sortKey) ?? 'asc') : sorted === 'asc' ? 'desc' : 'asc';
-                        onSortChange({ key: sortKey, direction });
-                      }}
-                    >
-                      <span>{column.header}</span>
-                      {sorted && <Icon name={sorted === 'asc' ? 'sortAsc' : 'sortDesc'} size={13} />}
-                    </button>
-                  ) : (
-                    <span>{column.header}</span>
-                  )}
-                </div>
-              );
-            })}
-          </div>
+          {table.getHeaderGroups().map((group) => (
+            <div key={group.id} role="row" aria-rowindex={1} className="data-table__header-row">
+              {selection && <SelectionHeaderCell selection={selection} />}
+              {group.headers.map((header) => {
+                const meta = header.column.columnDef.meta;
+                const sortKey = meta?.sortKey;
+                const sorted = sortKey === undefined ? false : header.column.getIsSorted();
+                const title = flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <div
+                    key={header.id}
+                    role="columnheader"
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    className={`data-table__header${meta?.align === 'end' ? ' is-end' : ''}`}
+                  >
+                    {sortKey !== undefined && onSortChange ? (
+                      <button
+                        type="button"
+                        className={`data-table__sort${sorted ? ' is-sorted' : ''}`}
+                        title={t('table.sortBy', { column: meta?.label })}
+                        onClick={() => {
+                          // Unsorted starts with the key's default direction; sorted flips.
+                          const desc = sorted === false ? props.defaultDirection?.(sortKey) === 'desc' : sorted === 'asc';
+                          header.column.toggleSorting(desc);
+                        }}
+                      >
+                        <span>{title}</span>
+                        {sorted && <Icon name={sorted === 'asc' ? 'sortAsc' : 'sortDesc'} size={13} />}
+                      </button>
+                    ) : (
+                      <span>{title}</span>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          ))}
         </div>
         {body}
       </div>
@@ -283,20 +377,44 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 }
 
 interface TableRowProps<Row> {
-  row: Row;
+  /** TanStack's row, rebuilt with every window: the memo looks at its data row (`row.original`). */
+  row: TableRowModel<Row>;
   index: number;
   /** Only the active row needs one (aria-activedescendant names it). */
   id: string | undefined;
-  rowHeight: number;
+  /** Offset from the top of the rows. */
+  top: number;
   active: boolean;
   extraClass: string | undefined;
-  columns: ReadonlyArray<DataColumn<Row>>;
-  selection: TableSelection<Row> | undefined;
+  /** The definitions the cells are drawn from: new ones redraw the row. */
+  columnDefs: ReadonlyArray<ColumnDef<Row>>;
+  /** With a selection: whether the row is picked, and its checkbox's name. */
+  picked: boolean | undefined;
+  pickLabel: string | undefined;
   onClick: (event: MouseEvent, row: Row, index: number) => void;
+  onToggle: (row: Row, index: number, range: boolean) => void;
 }
 
-/** One row, drawn from the column definitions; memo: re-rendered only when one of its props changes. */
-const TableRow = memo(function TableRow<Row>({ row, index, id, rowHeight, active, extraClass, columns, selection, onClick }: TableRowProps<Row>) {
+/** Same data row, place, looks and handlers: nothing to draw again. */
+function sameRow<Row>(before: TableRowProps<Row>, after: TableRowProps<Row>): boolean {
+  return (
+    before.row.original === after.row.original &&
+    before.index === after.index &&
+    before.id === after.id &&
+    before.top === after.top &&
+    before.active === after.active &&
+    before.extraClass === after.extraClass &&
+    before.columnDefs === after.columnDefs &&
+    before.picked === after.picked &&
+    before.pickLabel === after.pickLabel &&
+    before.onClick === after.onClick &&
+    before.onToggle === after.onToggle
+  );
+}
+
+/** One row, its cells drawn by TanStack Table from the column definitions. */
+const TableRow = memo(function TableRow<Row>({ row, index, id, top, active, extraClass, picked, pickLabel, onClick, onToggle }: TableRowProps<Row>) {
+  const data = row.original;
   return (
     <div
       id={id}
@@ -304,23 +422,25 @@ const TableRow = memo(function TableRow<Row>({ row, index, id, rowHeight, active
       aria-rowindex={index + 2}
       aria-selected={active}
       className={`data-table__row${active ? ' is-active' : ''}${extraClass ? ` ${extraClass}` : ''}`}
-      style={{ transform: `translateY(${index * rowHeight}px)` }}
-      onClick={(event) => onClick(event, row, index)}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={(event) => onClick(event, data, index)}
     >
-      {selection && <SelectionCell selection={selection} row={row} index={index} />}
-      {columns.map((column) => (
-        <div key={column.id} role="gridcell" className={`data-table__cell${column.align === 'end' ? ' is-end' : ''}`}>
-          {column.cell(row)}
+      {picked !== undefined && <SelectionCell label={pickLabel ?? ''} checked={picked} onToggle={(range) => onToggle(data, index, range)} />}
+      {row.getVisibleCells().map((cell) => (
+        // Keyed by column, not by TanStack's cell id (row id + column): the element of a slot keeps its
+        // cells when the slot shows another row, instead of building them anew.
+        <div key={cell.column.id} role="gridcell" className={`data-table__cell${cell.column.columnDef.meta?.align === 'end' ? ' is-end' : ''}`}>
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
         </div>
       ))}
     </div>
   );
-}) as <Row>(props: TableRowProps<Row>) => ReactNode;
+}, sameRow) as <Row>(props: TableRowProps<Row>) => ReactNode;
 
 /** A row whose page is on its way. */
-const PlaceholderRow = memo(function PlaceholderRow({ index, rowHeight, columns, selection }: { index: number; rowHeight: number; columns: ReadonlyArray<{ id: string }>; selection: boolean }) {
+const PlaceholderRow = memo(function PlaceholderRow({ index, top, columns, selection }: { index: number; top: number; columns: ReadonlyArray<{ id: string }>; selection: boolean }) {
   return (
-    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="data-table__row is-placeholder" style={{ transform: `translateY(${index * rowHeight}px)` }}>
+    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="data-table__row is-placeholder" style={{ transform: `translateY(${top}px)` }}>
       {selection && <div role="gridcell" className="data-table__cell" />}
       {columns.map((column) => (
         <div key={column.id} role="gridcell" className="data-table__cell">
@@ -332,6 +452,6 @@ const PlaceholderRow = memo(function PlaceholderRow({ index, rowHeight, columns,
 });
 
 /** The narrowest the columns may get (the first rem length of each track); narrower windows scroll sideways. */
-function minimumWidthRem(columns: ReadonlyArray<{ width: string }>): number {
-  return columns.reduce((sum, column) => sum + Number(/([\d.]+)rem/.exec(column.width)?.[1] ?? 8), 0);
+function minimumWidthRem(tracks: ReadonlyArray<string>): number {
+  return tracks.reduce((sum, track) => sum + Number(/([\d.]+)rem/.exec(track)?.[1] ?? 8), 0);
 }

@@ -2,7 +2,7 @@
 // Shift-click for a range, Space on the active row. The selection keeps the row objects it picked
 // (the table may drop a far page from memory; what was picked stays picked) and starts over when
 // the list itself changes (another search, filter or sort).
-import { useCallback, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PagedRows } from '../api/paged-rows';
 import './row-selection.css';
@@ -39,21 +39,31 @@ export function useRowSelection<Row>(list: PagedRows<Row>, rowKey: (row: Row) =>
   const { t } = useTranslation();
   const [state, setState] = useState<Picked<Row>>(() => ({ listId: list.id, rows: new Map(), anchor: null }));
   // Another list: nothing of the old one is on screen any more.
-  const picked = state.listId === list.id ? state : { listId: list.id, rows: new Map<string, Row>(), anchor: null };
+  const nothingPicked = useMemo<Picked<Row>>(() => ({ listId: list.id, rows: new Map(), anchor: null }), [list.id]);
+  const picked = state.listId === list.id ? state : nothingPicked;
+
+  // The handlers read the list through a ref: the list object is rebuilt with every render, and
+  // handlers that changed with it would redraw every row of the table each time.
+  const listRef = useRef(list);
+  useLayoutEffect(() => {
+    listRef.current = list;
+  });
+  const listId = list.id;
 
   const toggle = useCallback(
     (row: Row, index: number, range: boolean) => {
+      const rowAt = listRef.current.rowAt;
       setState((previous) => {
-        const current = previous.listId === list.id ? previous : { listId: list.id, rows: new Map<string, Row>(), anchor: null };
+        const current = previous.listId === listId ? previous : { listId, rows: new Map<string, Row>(), anchor: null };
         const rows = new Map(current.rows);
         const key = rowKey(row);
         if (range && current.anchor !== null) {
           // A range takes the state of the row it starts from, like a file manager.
-          const anchorRow = list.rowAt(current.anchor);
+          const anchorRow = rowAt(current.anchor);
           const select = anchorRow === undefined || rows.has(rowKey(anchorRow));
           const [from, to] = current.anchor < index ? [current.anchor, index] : [index, current.anchor];
           for (let position = from; position <= to; position += 1) {
-            const inRange = list.rowAt(position);
+            const inRange = rowAt(position);
             if (inRange === undefined) continue;
             if (select) rows.set(rowKey(inRange), inRange);
             else rows.delete(rowKey(inRange));
@@ -63,10 +73,10 @@ export function useRowSelection<Row>(list: PagedRows<Row>, rowKey: (row: Row) =>
         } else {
           rows.set(key, row);
         }
-        return { listId: list.id, rows, anchor: index };
+        return { listId, rows, anchor: index };
       });
     },
-    [list, rowKey],
+    [listId, rowKey],
   );
 
   const loaded = list.rowCount;
@@ -74,18 +84,19 @@ export function useRowSelection<Row>(list: PagedRows<Row>, rowKey: (row: Row) =>
   const allState: TableSelection<Row>['allState'] = count === 0 ? 'none' : list.complete && count >= loaded ? 'all' : 'some';
 
   const toggleAll = useCallback(() => {
+    const { rowCount, rowAt } = listRef.current;
     setState((previous) => {
-      if (previous.listId === list.id && previous.rows.size > 0) return { listId: list.id, rows: new Map(), anchor: null };
+      if (previous.listId === listId && previous.rows.size > 0) return { listId, rows: new Map(), anchor: null };
       const rows = new Map<string, Row>();
-      for (let index = 0; index < list.rowCount; index += 1) {
-        const row = list.rowAt(index);
+      for (let index = 0; index < rowCount; index += 1) {
+        const row = rowAt(index);
         if (row !== undefined) rows.set(rowKey(row), row);
       }
-      return { listId: list.id, rows, anchor: null };
+      return { listId, rows, anchor: null };
     });
-  }, [list, rowKey]);
+  }, [listId, rowKey]);
 
-  const clear = useCallback(() => setState({ listId: list.id, rows: new Map(), anchor: null }), [list.id]);
+  const clear = useCallback(() => setState({ listId, rows: new Map(), anchor: null }), [listId]);
   const rowsMap = picked.rows;
   const table = useMemo<TableSelection<Row>>(
     () => ({
@@ -127,18 +138,18 @@ export function SelectionHeaderCell<Row>({ selection }: { selection: TableSelect
   );
 }
 
-export function SelectionCell<Row>({ selection, row, index }: { selection: TableSelection<Row>; row: Row; index: number }) {
+/** A row's checkbox: it only picks (the row's own click would open the row). */
+export function SelectionCell({ label, checked, onToggle }: { label: string; checked: boolean; onToggle: (range: boolean) => void }) {
   return (
     <div role="gridcell" className="data-table__cell data-table__select">
       <input
         type="checkbox"
         tabIndex={-1}
-        aria-label={selection.rowLabel(row)}
-        checked={selection.isSelected(row)}
-        // The row's own click would open it: the box only picks.
+        aria-label={label}
+        checked={checked}
         onClick={(event) => {
           event.stopPropagation();
-          selection.toggle(row, index, event.shiftKey);
+          onToggle(event.shiftKey);
         }}
         onChange={() => undefined}
       />
