@@ -10,6 +10,7 @@ import type { Download, Locator, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { expect, test, type AppDriver, type DatabaseKind } from '../support/fixtures';
 import type { ServedApp } from '../support/serve';
+import { allPages } from '../support/api-pages';
 import type { ExportCount } from '../../shared/contract/export';
 
 interface ExecutionRow {
@@ -53,22 +54,6 @@ interface JsonlTranscript {
   execId: string;
   synthId: string;
   messages: Array<{ role: string; text: string }>;
-}
-
-interface Page_<Row> {
-  rows: Row[];
-  nextCursor: string | null;
-}
-
-async function allPages<Row>(app: AppDriver, server: ServedApp, method: string, params: Record<string, unknown>): Promise<Row[]> {
-  const rows: Row[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page_<Row> = await app.api<Page_<Row>>(server, method, { ...params, ...(cursor ? { cursor } : {}) });
-    rows.push(...page.rows);
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return rows;
 }
 
 /** An execution with at least three transcripts (the selection picks two), and its transcripts. */

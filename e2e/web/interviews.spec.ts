@@ -4,6 +4,7 @@
 import { timestampDuration } from '../../shared/timestamps';
 import { DATABASE_KINDS, expect, test, type AppDriver } from '../support/fixtures';
 import type { ServedApp } from '../support/serve';
+import { allPages } from '../support/api-pages';
 
 interface ExecutionRow {
   execId: string;
@@ -41,22 +42,6 @@ interface TranscriptDetail {
   synth: { nome: string | null } | null;
   messages: Message[];
   rawJson: string | null;
-}
-
-interface Page<Row> {
-  rows: Row[];
-  nextCursor: string | null;
-}
-
-async function allPages<Row>(app: AppDriver, server: ServedApp, method: string, params: Record<string, unknown>): Promise<Row[]> {
-  const rows: Row[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<Row> = await app.api<Page<Row>>(server, method, { ...params, ...(cursor ? { cursor } : {}) });
-    rows.push(...page.rows);
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return rows;
 }
 
 /** The transcript with the most internal notes among the first executions (notes make the toggles testable). */

@@ -13,32 +13,8 @@ import { postgresSnapshot, sqliteFilesDigest } from '../backend/test-support/fix
 import { createTestDatabase, urlForDatabase } from '../backend/test-support/pg';
 import { describePg } from '../backend/test-support/pg-suite';
 import { makeTempDir } from '../backend/test-support/tmp';
-import { main } from './main';
-import type { CliIo } from './output';
+import { cli, expectOneLineFailure } from './test-support';
 import type { StatusReport } from './commands/status';
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), interactive: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-function expectOneLineFailure(run: Run, pattern: RegExp): void {
-  expect(run.code).not.toBe(0);
-  expect(run.out).toBe('');
-  const lines = run.err.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^synthlab-browser: /);
-  expect(lines[0]).toMatch(pattern);
-}
 
 async function status(url: string): Promise<StatusReport> {
   const run = await cli('status', '--db', url, '--json');

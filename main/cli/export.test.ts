@@ -10,33 +10,9 @@ import { sqliteFilesDigest } from '../backend/test-support/fixtures/snapshot';
 import { SYNTHLAB_SQLITE_V15_IDS } from '../backend/test-support/fixtures/synthlab-sqlite-v15';
 import { describePg } from '../backend/test-support/pg-suite';
 import { makeTempDir } from '../backend/test-support/tmp';
-import { main } from './main';
-import type { CliIo } from './output';
+import { cli, expectOneLineFailure, type CliRun } from './test-support';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), interactive: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-function expectOneLineFailure(run: Run, code: number, pattern: RegExp): void {
-  expect(run.code).toBe(code);
-  expect(run.out).toBe('');
-  const lines = run.err.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^synthlab-browser: /);
-  expect(lines[0]).toMatch(pattern);
-}
-
-function expectSummary(run: Run, transcripts: number | null): void {
+function expectSummary(run: CliRun, transcripts: number | null): void {
   expect(run.err).toBe('');
   expect(run.code).toBe(0);
   const lines = run.out.trim().split('\n');
@@ -72,7 +48,7 @@ describe('export on the demo (SQLite)', () => {
     expect(all.length).toBeGreaterThan(100);
 
     const before = readFileSync(out);
-    expectOneLineFailure(await cli('export', '--db', db, '--format', 'jsonl', '--out', out), 1, /already exists; pass --force to replace it/);
+    expectOneLineFailure(await cli('export', '--db', db, '--format', 'jsonl', '--out', out), /already exists; pass --force to replace it/, 1);
     expect(readFileSync(out).equals(before)).toBe(true);
 
     writeFileSync(out, 'stale');
@@ -124,18 +100,18 @@ describe('export on the demo (SQLite)', () => {
 
   it('bad input: one line, a non-zero exit, no file', async () => {
     const out = outPath('.md');
-    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md'), 2, /--out PATH is required/);
-    expectOneLineFailure(await cli('export', '--db', db, '--out', out), 2, /--format is required/);
-    expectOneLineFailure(await cli('export', '--db', db, '--format', 'pdf', '--out', out), 2, /--format must be one of md, md-dir, json, jsonl, csv, html, got "pdf"/);
-    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md', '--out', out, '--colour'), 2, /Unknown option '--colour'/);
-    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md', '--bom', '--out', out), 2, /--bom only applies to --format csv/);
-    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md', '--search', 'preço', '--synth', 'abc123', '--out', out), 2, /--search cannot be combined with --synth/);
-    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md', '--experiment', 'exp_1', '--exec', 'b_1', '--out', out), 2, /--experiment alone/);
-    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md', '--exec', 'batch_nope', '--out', out), 1, /No research execution batch_nope in this database/);
-    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md', '--experiment', 'exp_nope', '--out', out), 1, /No experiment exp_nope in this database/);
-    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md', '--out', join(temp.dir, 'no-such-folder', 'x.md')), 1, /its folder does not exist/);
-    expectOneLineFailure(await cli('export', '--db', join(temp.dir, 'missing.db'), '--format', 'md', '--out', out), 1, /There is no SQLite file/);
-    expectOneLineFailure(await cli('export', '--db', 'postgresql://postgres@127.0.0.1:1/nothing', '--format', 'md', '--out', out), 1, /Could not reach the PostgreSQL server/);
+    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md'), /--out PATH is required/, 2);
+    expectOneLineFailure(await cli('export', '--db', db, '--out', out), /--format is required/, 2);
+    expectOneLineFailure(await cli('export', '--db', db, '--format', 'pdf', '--out', out), /--format must be one of md, md-dir, json, jsonl, csv, html, got "pdf"/, 2);
+    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md', '--out', out, '--colour'), /Unknown option '--colour'/, 2);
+    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md', '--bom', '--out', out), /--bom only applies to --format csv/, 2);
+    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md', '--search', 'preço', '--synth', 'abc123', '--out', out), /--search cannot be combined with --synth/, 2);
+    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md', '--experiment', 'exp_1', '--exec', 'b_1', '--out', out), /--experiment alone/, 2);
+    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md', '--exec', 'batch_nope', '--out', out), /No research execution batch_nope in this database/, 1);
+    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md', '--experiment', 'exp_nope', '--out', out), /No experiment exp_nope in this database/, 1);
+    expectOneLineFailure(await cli('export', '--db', db, '--format', 'md', '--out', join(temp.dir, 'no-such-folder', 'x.md')), /its folder does not exist/, 1);
+    expectOneLineFailure(await cli('export', '--db', join(temp.dir, 'missing.db'), '--format', 'md', '--out', out), /There is no SQLite file/, 1);
+    expectOneLineFailure(await cli('export', '--db', 'postgresql://postgres@127.0.0.1:1/nothing', '--format', 'md', '--out', out), /Could not reach the PostgreSQL server/, 1);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(temp.dir).filter((name) => name.includes('.partial-'))).toEqual([]);
   });

@@ -6,11 +6,11 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportFormat } from '../../../shared/contract/export';
-import { AppError } from '../../../shared/errors';
 import { openTestDatabase, type TestDatabase } from '../test-support/databases';
 import { makeTempDir } from '../test-support/tmp';
 import { DownloadRegistry } from './downloads';
 import { runExport, type ExportContext, type ExportParams } from './run';
+import { rejectionOf } from '../test-support/app-error';
 
 const temp = makeTempDir('slb-export-failures-');
 let test: TestDatabase;
@@ -38,14 +38,6 @@ function params(format: ExportFormat, path: string, overwrite = false): ExportPa
   };
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('cancel', () => {
   for (const format of ['jsonl', 'md-dir'] as const) {
@@ -63,7 +55,7 @@ describe('cancel', () => {
           }
         },
       };
-      const error = await failure(runExport(test.db, params(format, join(dir, 'out')), context));
+      const error = await rejectionOf(runExport(test.db, params(format, join(dir, 'out')), context));
       expect(error.code).toBe('cancelled');
       expect(doneWhenCancelled).toBeGreaterThan(0);
       expect(readdirSync(dir)).toEqual([]);
@@ -77,7 +69,7 @@ describe('an existing target', () => {
     const path = join(dir, 'notes.md');
     writeFileSync(path, 'my own notes');
     const before = statSync(path);
-    const error = await failure(runExport(test.db, params('md', path)));
+    const error = await rejectionOf(runExport(test.db, params('md', path)));
     expect(error.code).toBe('target_exists');
     expect(error.message).toContain(path);
     expect(readFileSync(path, 'utf8')).toBe('my own notes');
@@ -104,7 +96,7 @@ describe('an existing target', () => {
         if (update.done >= 1 && !existsSync(path)) writeFileSync(path, 'written meanwhile');
       },
     };
-    const error = await failure(runExport(test.db, params('csv', path), context));
+    const error = await rejectionOf(runExport(test.db, params('csv', path), context));
     expect(error.code).toBe('target_exists');
     expect(readFileSync(path, 'utf8')).toBe('written meanwhile');
     expect(readdirSync(dir)).toEqual(['all.csv']);
@@ -115,7 +107,7 @@ describe('an existing target', () => {
     const path = join(dir, 'transcripts');
     mkdirSync(path);
     writeFileSync(join(path, 'keep.txt'), 'mine');
-    expect((await failure(runExport(test.db, params('md-dir', path)))).code).toBe('target_exists');
+    expect((await rejectionOf(runExport(test.db, params('md-dir', path)))).code).toBe('target_exists');
     expect(readdirSync(path)).toEqual(['keep.txt']);
 
     const result = await runExport(test.db, params('md-dir', path, true));
@@ -130,8 +122,8 @@ describe('an existing target', () => {
     const dir = freshFolder();
     mkdirSync(join(dir, 'a-folder.md'));
     writeFileSync(join(dir, 'a-file'), 'x');
-    expect((await failure(runExport(test.db, params('md', join(dir, 'a-folder.md'), true)))).code).toBe('bad_request');
-    expect((await failure(runExport(test.db, params('md-dir', join(dir, 'a-file'), true)))).code).toBe('bad_request');
+    expect((await rejectionOf(runExport(test.db, params('md', join(dir, 'a-folder.md'), true)))).code).toBe('bad_request');
+    expect((await rejectionOf(runExport(test.db, params('md-dir', join(dir, 'a-file'), true)))).code).toBe('bad_request');
     expect(readFileSync(join(dir, 'a-file'), 'utf8')).toBe('x');
   });
 });
@@ -143,7 +135,7 @@ describe('where it cannot write', () => {
     const dir = asRoot ? '/sys' : freshFolder();
     if (!asRoot) chmodSync(dir, 0o555);
     try {
-      const error = await failure(runExport(test.db, params('md', join(dir, 'slb-export.md'))));
+      const error = await rejectionOf(runExport(test.db, params('md', join(dir, 'slb-export.md'))));
       expect(error.code).toBe('permission_denied');
       expect(error.message).toMatch(/permission denied|read-only/);
       expect(existsSync(join(dir, 'slb-export.md'))).toBe(false);
@@ -155,8 +147,8 @@ describe('where it cannot write', () => {
   it('a folder that does not exist, or a file in the middle of the path', async () => {
     const dir = freshFolder();
     writeFileSync(join(dir, 'plain-file'), 'x');
-    expect((await failure(runExport(test.db, params('md', join(dir, 'missing', 'out.md'))))).code).toBe('file_not_found');
-    expect((await failure(runExport(test.db, params('md', join(dir, 'plain-file', 'out.md'))))).code).toBe('not_a_directory');
+    expect((await rejectionOf(runExport(test.db, params('md', join(dir, 'missing', 'out.md'))))).code).toBe('file_not_found');
+    expect((await rejectionOf(runExport(test.db, params('md', join(dir, 'plain-file', 'out.md'))))).code).toBe('not_a_directory');
   });
 
   // A real full disk: a 64 KiB tmpfs, where the machine lets the tests mount one (root with the
@@ -170,7 +162,7 @@ describe('where it cannot write', () => {
   });
   it.runIf(mounted)('a full disk: disk_full, and no partial file', async () => {
     for (const format of ['html', 'md-dir'] as const) {
-      const error = await failure(runExport(test.db, params(format, join(mountPoint, `all-${format}`))));
+      const error = await rejectionOf(runExport(test.db, params(format, join(mountPoint, `all-${format}`))));
       expect(error.code).toBe('disk_full');
       expect(error.message).toMatch(/disk is full/);
       expect(readdirSync(mountPoint)).toEqual([]);
@@ -193,8 +185,8 @@ describe('downloads', () => {
       await downloads.release(entry, true);
       expect(readdirSync(downloads.dir)).toEqual([]);
 
-      expect((await failure(runExport(test.db, { ...download, format: 'md-dir' }, { downloads }))).code).toBe('bad_request');
-      expect((await failure(runExport(test.db, download))).code).toBe('bad_request');
+      expect((await rejectionOf(runExport(test.db, { ...download, format: 'md-dir' }, { downloads }))).code).toBe('bad_request');
+      expect((await rejectionOf(runExport(test.db, download))).code).toBe('bad_request');
     } finally {
       downloads.dispose();
     }

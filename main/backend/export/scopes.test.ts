@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportScopeSchema, type ExportScope } from '../../../shared/contract/export';
 import type { TranscriptJson } from '../../../shared/transcript-export/index';
-import { AppError } from '../../../shared/errors';
 import { openTestDatabase, type TestDatabase, type TestDatabaseKind } from '../test-support/databases';
 import { postgresSnapshot, sqliteFilesDigest } from '../test-support/fixtures/snapshot';
 import { describePg } from '../test-support/pg-suite';
@@ -15,6 +14,7 @@ import { makeTempDir } from '../test-support/tmp';
 import type { ReadOptions } from './reader';
 import { countExport, runExport } from './run';
 import { keyOf, readRawDatabase, searchOracle, someSpokenWord, type RawDatabase } from './test-oracle';
+import { rejectionOf } from '../test-support/app-error';
 
 const temp = makeTempDir('slb-export-scopes-');
 afterAll(() => temp.cleanup());
@@ -82,14 +82,6 @@ function mostCommon(values: readonly string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 function scopeSuite(kind: TestDatabaseKind, snapshot: ((url: string) => Promise<unknown>) | null): void {
   let test: TestDatabase;
@@ -175,12 +167,12 @@ function scopeSuite(kind: TestDatabaseKind, snapshot: ((url: string) => Promise<
 
   it('names what is not there with a typed error', async () => {
     const plan = (scope: ExportScope) => countExport(test.db, exportScopeSchema.parse(scope));
-    expect((await failure(plan({ kind: 'execution', execId: 'batch_nope' }))).code).toBe('not_found');
-    expect((await failure(plan({ kind: 'experiment', experimentId: 'exp_nope' }))).code).toBe('not_found');
-    expect((await failure(plan({ kind: 'synth', synthId: 'nope00' }))).code).toBe('not_found');
-    expect((await failure(plan({ kind: 'transcript', execId: raw.transcripts[0]!.execId, synthId: 'nope00' }))).code).toBe('not_found');
-    expect((await failure(plan({ kind: 'selection', keys: [{ execId: 'a', synthId: 'b' }] }))).code).toBe('not_found');
-    expect((await failure(plan({ kind: 'search', text: ' ?! ' }))).code).toBe('bad_request');
+    expect((await rejectionOf(plan({ kind: 'execution', execId: 'batch_nope' }))).code).toBe('not_found');
+    expect((await rejectionOf(plan({ kind: 'experiment', experimentId: 'exp_nope' }))).code).toBe('not_found');
+    expect((await rejectionOf(plan({ kind: 'synth', synthId: 'nope00' }))).code).toBe('not_found');
+    expect((await rejectionOf(plan({ kind: 'transcript', execId: raw.transcripts[0]!.execId, synthId: 'nope00' }))).code).toBe('not_found');
+    expect((await rejectionOf(plan({ kind: 'selection', keys: [{ execId: 'a', synthId: 'b' }] }))).code).toBe('not_found');
+    expect((await rejectionOf(plan({ kind: 'search', text: ' ?! ' }))).code).toBe('bad_request');
   });
 
   if (snapshot !== null) {
