@@ -1,9 +1,14 @@
-// A list longer than ten keyset pages: pages load as the researcher scrolls, the DOM keeps a
-// constant number of rows, and the keyboard reaches the end.
+// A list longer than ten keyset pages: pages load as the researcher scrolls (larger ones while the
+// list is flung), the DOM keeps a constant number of rows, and the keyboard reaches the end.
 import { MANY_EXTRA_EXPERIMENTS } from '../support/environment';
 import { expect, test } from '../support/fixtures';
 
 test('scrolling 1,200+ experiments keeps the DOM row count constant and reaches the last one', async ({ app, page }) => {
+  // The page sizes the grid asks experiments.list for, in order.
+  const limits: number[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/experiments.list')) limits.push((request.postDataJSON() as { limit?: number }).limit ?? -1);
+  });
   const server = await app.open('many-sqlite', '/experiments?sort=name&dir=desc');
   const total = (await app.api<{ rows: unknown[] }>(server, 'experiments.list', { limit: 500 })).rows.length;
   expect(total).toBeGreaterThanOrEqual(MANY_EXTRA_EXPERIMENTS > 500 ? 500 : MANY_EXTRA_EXPERIMENTS);
@@ -27,6 +32,11 @@ test('scrolling 1,200+ experiments keeps the DOM row count constant and reaches 
   const shown = Number((await page.locator('.data-table__status').innerText()).replace(/\D/g, ''));
   expect(shown).toBeGreaterThan(MANY_EXTRA_EXPERIMENTS);
   expect(Math.max(...counts), `DOM rows while scrolling: ${counts.join(', ')}`).toBeLessThan(60);
+  // The first page is a default one (quick to show); pages asked for while the list is flung to its
+  // end again and again are the largest the API gives, and the list above is still whole.
+  expect(limits[0], `page sizes asked for: ${limits.join(', ')}`).toBe(100);
+  expect(limits, `page sizes asked for: ${limits.join(', ')}`).toContain(500);
+  expect(limits.every((limit) => limit === 100 || limit === 500)).toBe(true);
 
   // Sorted by name descending, the last row is the alphabetically first experiment.
   await grid.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));

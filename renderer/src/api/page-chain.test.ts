@@ -88,4 +88,18 @@ describe('PageChain', () => {
     expect(longer.complete).toBe(false);
     expect(longer.pagesFor(150, 250)).toEqual([1, 2]);
   });
+
+  it('asks for a page with the size it was first asked for, and forgets that with the pages after a change', () => {
+    const chain = chainOf([100, 500, 100]);
+    expect(chain.limitFor(0, 100)).toBe(100);
+    expect(chain.limitFor(1, 500)).toBe(500);
+    expect(chain.limitFor(1, 100)).toBe(500);
+    expect(chain.limitFor(2, 100)).toBe(100);
+    expect(chain.limitFor(2, 500)).toBe(100);
+    // Page 0 now ends elsewhere: the pages after it are other pages, whose sizes are chosen again.
+    chain.record(0, 100, 'other');
+    expect(chain.limitFor(0, 500)).toBe(100);
+    expect(chain.limitFor(1, 100)).toBe(100);
+    expect(chain.limitFor(2, 500)).toBe(500);
+  });
 });

@@ -1,8 +1,8 @@
 // Where each keyset page of a long list sits: the cursor that fetches it, how many rows it holds
 // and so the row it starts at. A keyset cursor only comes from the page before, so the list grows
 // one page at a time at its end; but once a page has been seen its cursor and size stay known
-// here, so the page itself can be dropped from memory and fetched again, directly, when the
-// researcher scrolls back to it. Recording a page costs O(1) (O(pages) only when a page came
+// here, with the size it was asked for, so the page itself can be dropped from memory and
+// fetched again, directly and with the same rows, when the researcher scrolls back to it. Recording a page costs O(1) (O(pages) only when a page came
 // back with another size, i.e. the data changed under us); finding a row's page is a binary search.
 
 export class PageChain {
@@ -12,6 +12,8 @@ export class PageChain {
   private readonly sizes: number[] = [];
   /** starts[i]: the list row page i starts at; starts[sizes.length] is the number of rows known. */
   private readonly starts: number[] = [0];
+  /** limits[i]: the page size page i was first asked for with (a refetch must ask for the same rows). */
+  private readonly limits: number[] = [];
   private ended = false;
 
   /** Pages seen so far, from the first on. */
@@ -32,6 +34,14 @@ export class PageChain {
   /** The cursor fetching page `index`; undefined while the page before it has not been seen. */
   cursorOf(index: number): string | null | undefined {
     return this.cursors[index];
+  }
+
+  /** The page size to ask page `index` for: the one it was first asked for, or else `wanted`, from now on its own. */
+  limitFor(index: number, wanted: number): number {
+    const chosen = this.limits[index];
+    if (chosen !== undefined) return chosen;
+    this.limits[index] = wanted;
+    return wanted;
   }
 
   /** The list row page `index` starts at. */
@@ -103,5 +113,6 @@ export class PageChain {
     this.cursors.length = index + 1;
     this.sizes.length = Math.min(this.sizes.length, index + 1);
     this.starts.length = this.sizes.length + 1;
+    this.limits.length = Math.min(this.limits.length, index + 1);
   }
 }

@@ -37,15 +37,16 @@ export type PageOf<M extends PagedMethod> = MethodResult<M> & Page<RowOf<M>>;
 /** A keyset list: the cache key its pages live under, and how to fetch the page a cursor names. */
 export interface PageSource<P extends Page<unknown>> {
   queryKey: readonly unknown[];
-  fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<P>;
+  /** The page `cursor` names; `limit` rows (the method's default page size when not given). */
+  fetchPage: (cursor: string | null, signal: AbortSignal, limit?: number) => Promise<P>;
 }
 
 /** A paged method with these params, as a list of pages (for usePagedRows, the long tables' reader). */
 export function apiPageSource<M extends PagedMethod>(client: ApiClient, method: M, params: PageQueryParams<M>): PageSource<PageOf<M>> {
   return {
     queryKey: ['api-pages', method, params] as const,
-    fetchPage: async (cursor, signal) => {
-      const pageParams = cursor === null ? params : { ...params, cursor };
+    fetchPage: async (cursor, signal, limit) => {
+      const pageParams = { ...params, ...(cursor === null ? {} : { cursor }), ...(limit === undefined ? {} : { limit }) };
       const result = await client.call(method, ...([pageParams, { signal }] as unknown as CallArgs<M>));
       return result as PageOf<M>;
     },
