@@ -4,11 +4,12 @@
 // model, header and cells from TanStack Table (fed only the rows of the virtual window, never the
 // whole list), sortable headers that hand the API's sort key back to the screen, and keyboard
 // navigation (arrows, Page Up/Down, Home/End, Enter opens, Esc leaves the list).
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Row as TableRowModel, type RowData, type SortingState, type Updater } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type Column, type ColumnDef, type HeaderGroup, type Row as TableRowModel, type RowData, type SortingState, type Updater } from '@tanstack/react-table';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SortDirection } from '../../../shared/contract/paging';
+import type { AppError } from '../../../shared/errors';
 import type { PagedRows } from '../api/paged-rows';
 import { ErrorNotice, SlowCallNotice } from './feedback';
 import { Icon } from './Icon';
@@ -20,6 +21,10 @@ export interface DataColumn<Row> {
   /** A CSS grid track: `14rem`, `minmax(18rem, 3fr)`, `6rem`. */
   width: string;
   cell: (row: Row) => ReactNode;
+  /** The cell's tooltip (the full text of what the column may cut short). */
+  title?: (row: Row) => string | null | undefined;
+  /** Classes for every cell of the column (`numeric`, `mono`): a cell can then be plain text, no element of its own. */
+  className?: string;
   align?: 'start' | 'end';
   /** The API's sort key; the header becomes a sort button when present. */
   sortKey?: string;
@@ -32,6 +37,9 @@ declare module '@tanstack/react-table' {
     /** The header's text (its sort button's title). */
     label: string;
     width: string;
+    title?: (row: TData) => string | null | undefined;
+    /** The cell's whole class attribute. */
+    cellClass: string;
     align?: 'start' | 'end';
     sortKey?: string;
   }
@@ -94,6 +102,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     else open?.(row);
   }, []);
   const onRowToggle = useCallback((row: Row, index: number, range: boolean) => latest.current.selection?.toggle(row, index, range), []);
+  const countLabel = useCallback((count: number) => latest.current.countLabel(count), []);
+  const retry = useCallback(() => latest.current.list.retry(), []);
 
   // Rows past the known ones while the list goes on: a window's height of placeholders, where the
   // next page lands (scrolling into them is what asks for it).
@@ -104,9 +114,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   // A jump of a screen or more (a fling, Home/End) draws no overscan: rows just off screen would be
   // gone again by the next frame.
   const lastStart = useRef(0);
+  const leapingRef = useRef(false);
   const rangeExtractor = useCallback((range: Range) => {
     const leaping = Math.abs(range.startIndex - lastStart.current) > range.endIndex - range.startIndex;
     lastStart.current = range.startIndex;
+    leapingRef.current = leaping;
     return defaultRangeExtractor(leaping ? { ...range, overscan: 0 } : range);
   }, []);
   const virtualizer = useVirtualizer({
@@ -118,9 +130,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     // The rows start below the sticky header, inside the scroller; a row scrolled to lands below it.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
-    // A scroll renders in React's own batch, not synchronously inside the scroll event (flushSync
-    // there forced a layout and a second render per frame during a fling).
-    useFlushSync: false,
+    // The rows a scroll brings are rendered inside its scroll event (TanStack's default, flushSync),
+    // so the frame that shows the new position shows its rows: rendered in React's own batch
+    // instead, they arrived a frame late and a fast scroll showed an empty edge (same frame times).
   });
   const virtualItems = virtualizer.getVirtualItems();
   const onScreen = virtualizer.range;
@@ -142,7 +154,14 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         id: column.id,
         header: column.header,
         cell: (context) => column.cell(context.row.original),
-        meta: { label: column.header, width: column.width, align: column.align, sortKey: column.sortKey },
+        meta: {
+          label: column.header,
+          width: column.width,
+          title: column.title,
+          cellClass: `data-table__cell${column.align === 'end' ? ' is-end' : ''}${column.className ? ` ${column.className}` : ''}`,
+          align: column.align,
+          sortKey: column.sortKey,
+        },
       })),
     [columns],
   );
@@ -171,6 +190,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     onSortingChange,
   });
   const tableRows = table.getRowModel().rowsById;
+  // A sortable header clicked: unsorted starts with the key's default direction; sorted flips.
+  const onHeaderSort = useCallback((column: Column<Row>, sortKey: string) => {
+    const sorted = column.getIsSorted();
+    column.toggleSorting(sorted === false ? latest.current.defaultDirection?.(sortKey) === 'desc' : sorted === 'asc');
+  }, []);
   const leafColumns = table.getVisibleLeafColumns();
 
   // The list fetches and holds the pages around what is on screen.
@@ -267,25 +291,27 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   } else if (!ready) {
     body = <div className="data-table__message">{props.empty}</div>;
   } else {
-    // Rows are keyed by their place in the window, not by list row: scrolling refills a constant
-    // set of elements, in order, instead of building new ones or moving them around the DOM.
-    const first = virtualItems[0]?.index ?? 0;
+    // The rows of the window are laid out one under the other, the window moved into place as a
+    // whole (one transform, not one per row). Rows are keyed by list row while scrolling, so the
+    // rows still on screen are left alone; during a leap every row is new, and they are keyed by
+    // their place in the window instead: the same elements are refilled, none built or removed.
+    const first = virtualItems[0];
+    const leaping = leapingRef.current;
     const rows = virtualItems.map((item) => {
       const index = item.index;
-      const top = item.start - HEADER_HEIGHT;
+      const key = leaping ? index - (first?.index ?? 0) : index;
       const tableRow = tableRows[String(index)];
       if (tableRow === undefined) {
-        return <PlaceholderRow key={index - first} index={index} top={top} columns={leafColumns} selection={selection !== undefined} />;
+        return <PlaceholderRow key={key} index={index} columns={leafColumns} selection={selection !== undefined} />;
       }
       const row = tableRow.original;
       const active = index === activeIndex;
       return (
         <TableRow
-          key={index - first}
+          key={key}
           row={tableRow}
           index={index}
           id={active ? rowId(index) : undefined}
-          top={top}
           active={active}
           extraClass={props.rowClassName?.(row)}
           columnDefs={columnDefs}
@@ -297,8 +323,10 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       );
     });
     body = (
-      <div role="rowgroup" className="data-table__body" style={{ height: virtualizer.getTotalSize() }}>
-        {rows}
+      <div className="data-table__body" style={{ height: virtualizer.getTotalSize() }}>
+        <div role="rowgroup" className="data-table__rows" style={{ transform: `translateY(${(first?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT}px)` }}>
+          {rows}
+        </div>
       </div>
     );
   }
@@ -321,60 +349,87 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           if (activeIndex < 0 && rowCount > 0) setActiveIndex(0);
         }}
       >
-        <div role="rowgroup" className="data-table__head">
-          {table.getHeaderGroups().map((group) => (
-            <div key={group.id} role="row" aria-rowindex={1} className="data-table__header-row">
-              {selection && <SelectionHeaderCell selection={selection} />}
-              {group.headers.map((header) => {
-                const meta = header.column.columnDef.meta;
-                const sortKey = meta?.sortKey;
-                const sorted = sortKey === undefined ? false : header.column.getIsSorted();
-                const title = flexRender(header.column.columnDef.header, header.getContext());
-                return (
-                  <div
-                    key={header.id}
-                    role="columnheader"
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    className={`data-table__header${meta?.align === 'end' ? ' is-end' : ''}`}
-                  >
-                    {sortKey !== undefined && onSortChange ? (
-                      <button
-                        type="button"
-                        className={`data-table__sort${sorted ? ' is-sorted' : ''}`}
-                        title={t('table.sortBy', { column: meta?.label })}
-                        onClick={() => {
-                          // Unsorted starts with the key's default direction; sorted flips.
-                          const desc = sorted === false ? props.defaultDirection?.(sortKey) === 'desc' : sorted === 'asc';
-                          header.column.toggleSorting(desc);
-                        }}
-                      >
-                        <span>{title}</span>
-                        {sorted && <Icon name={sorted === 'asc' ? 'sortAsc' : 'sortDesc'} size={13} />}
-                      </button>
-                    ) : (
-                      <span>{title}</span>
-                    )}
-                  </div>
-                );
-              })}
-            </div>
-          ))}
-        </div>
+        <TableHead headerGroups={table.getHeaderGroups()} sorting={sorting} selection={selection} onSort={onSortChange ? onHeaderSort : undefined} />
         {body}
       </div>
-      <div className="data-table__status" aria-live="polite">
-        {list.error && list.status !== 'error' ? (
-          <ErrorNotice compact error={list.error} onRetry={list.retry} />
-        ) : rowCount > 0 ? (
-          <span>
-            {complete ? t('table.loadedAll', { shown: props.countLabel(rowCount) }) : t('table.loadedMore', { shown: props.countLabel(rowCount) })}
-            {list.fetching && <span className="spinner spinner--inline" aria-label={t('common.loading')} />}
-          </span>
-        ) : null}
-      </div>
+      <StatusLine rowCount={rowCount} complete={complete} fetching={list.fetching} error={list.status === 'error' ? null : list.error} countLabel={countLabel} onRetry={retry} />
     </div>
   );
 }
+
+interface StatusLineProps {
+  rowCount: number;
+  complete: boolean;
+  fetching: boolean;
+  /** A page that failed after the first (the first one's error replaces the rows instead). */
+  error: AppError | null;
+  countLabel: (count: number) => string;
+  onRetry: () => void;
+}
+
+/** "1,200 synths loaded, more as you scroll". Its own memo: scrolling re-renders the rows, not this. */
+const StatusLine = memo(function StatusLine({ rowCount, complete, fetching, error, countLabel, onRetry }: StatusLineProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="data-table__status" aria-live="polite">
+      {error ? (
+        <ErrorNotice compact error={error} onRetry={onRetry} />
+      ) : rowCount > 0 ? (
+        <span>
+          {complete ? t('table.loadedAll', { shown: countLabel(rowCount) }) : t('table.loadedMore', { shown: countLabel(rowCount) })}
+          {fetching && <span className="spinner spinner--inline" aria-label={t('common.loading')} />}
+        </span>
+      ) : null}
+    </div>
+  );
+});
+
+interface TableHeadProps<Row> {
+  /** TanStack's header groups: the same objects until the columns change. */
+  headerGroups: ReadonlyArray<HeaderGroup<Row>>;
+  /** The sort shown (the header groups stay the same objects when only the sort changes). */
+  sorting: SortingState;
+  selection: TableSelection<Row> | undefined;
+  /** A sortable header clicked; headers are plain text without it. */
+  onSort: ((column: Column<Row>, sortKey: string) => void) | undefined;
+}
+
+/** The sticky header row. Its own memo: scrolling and pages arriving re-render the rows, not this. */
+const TableHead = memo(function TableHead<Row>({ headerGroups, selection, onSort }: TableHeadProps<Row>) {
+  const { t } = useTranslation();
+  return (
+    <div role="rowgroup" className="data-table__head">
+      {headerGroups.map((group) => (
+        <div key={group.id} role="row" aria-rowindex={1} className="data-table__header-row">
+          {selection && <SelectionHeaderCell selection={selection} />}
+          {group.headers.map((header) => {
+            const meta = header.column.columnDef.meta;
+            const sortKey = meta?.sortKey;
+            const sorted = sortKey === undefined ? false : header.column.getIsSorted();
+            const title = flexRender(header.column.columnDef.header, header.getContext());
+            return (
+              <div
+                key={header.id}
+                role="columnheader"
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                className={`data-table__header${meta?.align === 'end' ? ' is-end' : ''}`}
+              >
+                {sortKey !== undefined && onSort ? (
+                  <button type="button" className={`data-table__sort${sorted ? ' is-sorted' : ''}`} title={t('table.sortBy', { column: meta?.label })} onClick={() => onSort(header.column, sortKey)}>
+                    <span>{title}</span>
+                    {sorted && <Icon name={sorted === 'asc' ? 'sortAsc' : 'sortDesc'} size={13} />}
+                  </button>
+                ) : (
+                  <span>{title}</span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}) as <Row>(props: TableHeadProps<Row>) => ReactNode;
 
 interface TableRowProps<Row> {
   /** TanStack's row, rebuilt with every window: the memo looks at its data row (`row.original`). */
@@ -382,8 +437,6 @@ interface TableRowProps<Row> {
   index: number;
   /** Only the active row needs one (aria-activedescendant names it). */
   id: string | undefined;
-  /** Offset from the top of the rows. */
-  top: number;
   active: boolean;
   extraClass: string | undefined;
   /** The definitions the cells are drawn from: new ones redraw the row. */
@@ -401,7 +454,6 @@ function sameRow<Row>(before: TableRowProps<Row>, after: TableRowProps<Row>): bo
     before.row.original === after.row.original &&
     before.index === after.index &&
     before.id === after.id &&
-    before.top === after.top &&
     before.active === after.active &&
     before.extraClass === after.extraClass &&
     before.columnDefs === after.columnDefs &&
@@ -413,7 +465,7 @@ function sameRow<Row>(before: TableRowProps<Row>, after: TableRowProps<Row>): bo
 }
 
 /** One row, its cells drawn by TanStack Table from the column definitions. */
-const TableRow = memo(function TableRow<Row>({ row, index, id, top, active, extraClass, picked, pickLabel, onClick, onToggle }: TableRowProps<Row>) {
+const TableRow = memo(function TableRow<Row>({ row, index, id, active, extraClass, picked, pickLabel, onClick, onToggle }: TableRowProps<Row>) {
   const data = row.original;
   return (
     <div
@@ -422,25 +474,27 @@ const TableRow = memo(function TableRow<Row>({ row, index, id, top, active, extr
       aria-rowindex={index + 2}
       aria-selected={active}
       className={`data-table__row${active ? ' is-active' : ''}${extraClass ? ` ${extraClass}` : ''}`}
-      style={{ transform: `translateY(${top}px)` }}
       onClick={(event) => onClick(event, data, index)}
     >
       {picked !== undefined && <SelectionCell label={pickLabel ?? ''} checked={picked} onToggle={(range) => onToggle(data, index, range)} />}
-      {row.getVisibleCells().map((cell) => (
-        // Keyed by column, not by TanStack's cell id (row id + column): the element of a slot keeps its
-        // cells when the slot shows another row, instead of building them anew.
-        <div key={cell.column.id} role="gridcell" className={`data-table__cell${cell.column.columnDef.meta?.align === 'end' ? ' is-end' : ''}`}>
-          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-        </div>
-      ))}
+      {row.getVisibleCells().map((cell) => {
+        const meta = cell.column.columnDef.meta;
+        return (
+          // Keyed by column, not by TanStack's cell id (row id + column): the element of a slot keeps
+          // its cells when the slot shows another row, instead of building them anew.
+          <div key={cell.column.id} role="gridcell" className={meta?.cellClass} title={meta?.title?.(data) ?? undefined}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </div>
+        );
+      })}
     </div>
   );
 }, sameRow) as <Row>(props: TableRowProps<Row>) => ReactNode;
 
 /** A row whose page is on its way. */
-const PlaceholderRow = memo(function PlaceholderRow({ index, top, columns, selection }: { index: number; top: number; columns: ReadonlyArray<{ id: string }>; selection: boolean }) {
+const PlaceholderRow = memo(function PlaceholderRow({ index, columns, selection }: { index: number; columns: ReadonlyArray<{ id: string }>; selection: boolean }) {
   return (
-    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="data-table__row is-placeholder" style={{ transform: `translateY(${top}px)` }}>
+    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="data-table__row is-placeholder">
       {selection && <div role="gridcell" className="data-table__cell" />}
       {columns.map((column) => (
         <div key={column.id} role="gridcell" className="data-table__cell">
