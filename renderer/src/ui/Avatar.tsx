@@ -2,10 +2,16 @@
 // photos are remote URLs (the CSP also refuses plain http:), so most photos never load: the
 // initials are always drawn underneath and the photo only covers them once it has really loaded.
 // A URL that failed once is not asked for again in this session.
-import { useCallback, useState, type CSSProperties } from 'react';
+import { useCallback, useState } from 'react';
 import './avatar.css';
 
 const failedUrls = new Set<string>();
+
+/** The sizes avatar.css draws, in px: a table row, a message, a page heading, a profile. */
+export type AvatarSize = 22 | 24 | 44 | 72;
+
+/** Colours come in this many hues: a class each, no inline style (a table draws dozens a frame, and styles shared by class are computed once). */
+const HUES = 24;
 
 export interface AvatarProps {
   /** The person's name: initials and accessible label. */
@@ -14,16 +20,13 @@ export interface AvatarProps {
   seed?: string;
   /** A photo URL; null or a URL that fails shows the initials. */
   url?: string | null;
-  size?: number;
+  size: AvatarSize;
 }
 
-export function Avatar({ name, seed, url = null, size = 32 }: AvatarProps) {
-  const style = { '--avatar-size': `${size}px`, '--avatar-hue': String(hueOf(seed ?? name)) } as CSSProperties;
+export function Avatar({ name, seed, url = null, size }: AvatarProps) {
   return (
-    <span className="avatar" style={style} role="img" aria-label={name}>
-      <span className="avatar__initials" aria-hidden="true">
-        {initialsOf(name)}
-      </span>
+    <span className={`avatar avatar--${size} avatar--hue-${hueOf(seed ?? name)}`} role="img" aria-label={name}>
+      {initialsOf(name)}
       {url !== null && !failedUrls.has(url) && <AvatarPhoto key={url} url={url} />}
     </span>
   );
@@ -73,5 +76,5 @@ export function initialsOf(name: string): string {
 function hueOf(text: string): number {
   let hash = 0;
   for (let index = 0; index < text.length; index += 1) hash = (hash * 31 + text.charCodeAt(index)) >>> 0;
-  return hash % 360;
+  return hash % HUES;
 }

@@ -13,7 +13,7 @@ import { apiPageSource } from '../../api/queries';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { DataTable, type DataColumn, type SortState } from '../../ui/DataTable';
 import { useFormatters, type Formatters } from '../../ui/format';
-import { Timestamp } from '../../ui/Timestamp';
+import { timestampElement } from '../../ui/Timestamp';
 import { useDebounced } from '../../ui/use-debounced';
 import { EmptyDatabase } from '../shared/EmptyDatabase';
 import { experimentsListRoute } from './routes';
@@ -182,7 +182,7 @@ function experimentColumns(t: TFunction, format: Formatters): DataColumn<Experim
       header: t('experiments.columns.created'),
       width: '10.75rem',
       sortKey: 'created',
-      cell: (row) => <Timestamp value={row.createdAt} compact />,
+      cell: (row) => timestampElement(row.createdAt, { compact: true, t, format }),
     },
     {
       id: 'analysis',

@@ -21,7 +21,7 @@ import { JsonCellViewer } from '../../ui/JsonViewer';
 import { Markdown } from '../../ui/Markdown';
 import { QueryBoundary } from '../../ui/QueryBoundary';
 import { StatusChip } from '../../ui/StatusChip';
-import { Timestamp } from '../../ui/Timestamp';
+import { Timestamp, timestampElement } from '../../ui/Timestamp';
 import { documentStatusLabel, documentTypeLabel } from '../documents/labels';
 import { ExportButton } from '../export/ExportButton';
 import { SelectionExport } from '../export/SelectionExport';
@@ -360,7 +360,7 @@ function transcriptColumns(t: TFunction, format: Formatters): DataColumn<Transcr
       id: 'time',
       header: t('execution.transcriptColumns.time'),
       width: '11.5rem',
-      cell: (row) => <Timestamp value={row.timestamp} compact />,
+      cell: (row) => timestampElement(row.timestamp, { compact: true, t, format }),
     },
     {
       id: 'synthId',

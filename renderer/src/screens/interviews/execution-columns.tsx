@@ -5,7 +5,7 @@ import type { ExecutionRow } from '../../../../shared/contract/research';
 import type { DataColumn } from '../../ui/DataTable';
 import type { Formatters } from '../../ui/format';
 import { StatusChip } from '../../ui/StatusChip';
-import { Timestamp } from '../../ui/Timestamp';
+import { timestampElement } from '../../ui/Timestamp';
 import { ExecutionDuration } from './ExecutionDuration';
 import { executionStatusLabel } from './labels';
 
@@ -32,7 +32,7 @@ export function executionColumns(t: TFunction, format: Formatters, options: { wi
       header: t('interviews.columns.started'),
       width: '11.5rem',
       sortKey: 'started',
-      cell: (row) => <Timestamp value={row.startedAt} compact />,
+      cell: (row) => timestampElement(row.startedAt, { compact: true, t, format }),
     },
     {
       id: 'status',

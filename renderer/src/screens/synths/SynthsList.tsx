@@ -2,10 +2,11 @@
 // name or creation; every choice lives in the address. A row opens the synth.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { SynthFacet, SynthGroupList, SynthListRow, SynthSort } from '../../../../shared/contract/synths';
+import type { SortDirection } from '../../../../shared/contract/paging';
+import type { SynthFacet, SynthFilters, SynthGroupList, SynthListRow, SynthSort } from '../../../../shared/contract/synths';
 import { useApiClient } from '../../api/client-context';
 import { usePagedRows } from '../../api/paged-rows';
 import { apiPageSource, apiQuery } from '../../api/queries';
@@ -13,8 +14,8 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { Avatar } from '../../ui/Avatar';
 import { DataTable, type DataColumn, type SortState } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/feedback';
-import { useFormatters, type Formatters } from '../../ui/format';
-import { Timestamp } from '../../ui/Timestamp';
+import { MISSING, useFormatters, type Formatters } from '../../ui/format';
+import { timestampElement } from '../../ui/Timestamp';
 import { useDebounced } from '../../ui/use-debounced';
 import { useSlashFocus } from '../../ui/use-slash-focus';
 import { EmptyDatabase } from '../shared/EmptyDatabase';
@@ -25,9 +26,7 @@ import './synths.css';
 
 export function SynthsList() {
   const { t } = useTranslation();
-  const format = useFormatters();
   const client = useApiClient();
-  const queryClient = useQueryClient();
   const navigate = useNavigate({ from: synthsListRoute.fullPath });
   const search = synthsListRoute.useSearch();
   const searchBox = useRef<HTMLInputElement>(null);
@@ -49,15 +48,10 @@ export function SynthsList() {
   useSlashFocus(searchBox);
 
   const filters = filtersOf(search);
-  const source = apiPageSource(client, 'synths.list', { ...filters, sort, direction });
-  const list = usePagedRows(source);
   const facets = useQuery({ ...apiQuery(client, 'synths.facets', filters), placeholderData: keepPreviousData });
   const groups = useQuery(apiQuery(client, 'synths.groups', {}));
 
-  const columns = useMemo(() => synthColumns(t, format), [t, format]);
   const filtering = Boolean(search.q) || activeFacetCount(search) > 0;
-  const lastPage = list.lastPage;
-  const scanning = lastPage?.scan.partial === true && !list.complete;
 
   const setFacet = (facet: SynthFacet, value: string | null | undefined): void => {
     void navigate({ search: (prev) => ({ ...prev, [FACET_SEARCH_KEY[facet]]: value }) });
@@ -67,8 +61,6 @@ export function SynthsList() {
     setText('');
     void navigate({ search: (prev) => ({ sort: prev.sort, dir: prev.dir, q: prev.q }) });
   };
-
-  const sortState: SortState = { key: sort, direction };
 
   return (
     <div className="page page--list synths-page">
@@ -102,51 +94,76 @@ export function SynthsList() {
         <FacetPanel facets={facets} groups={groups.data} selection={(facet) => facetSelection(search, facet)} onChange={setFacet} />
         <div className="synths-layout__main">
           {search.group !== undefined && <GroupBanner groupId={search.group} groups={groups.data} />}
-          {scanning && lastPage && (
-            <p className="synths-scan-note" role="status">
-              <span className="spinner spinner--inline" aria-hidden="true" />
-              {t('synths.scanPartial', { window: format.integer(lastPage.scan.window) })}
-            </p>
-          )}
-          <DataTable
-            label={t('nav.synths')}
-            columns={columns}
-            list={list}
-            countLabel={(n) => t('synths.count', { count: n, formatted: format.integer(n) })}
-            sort={sortState}
-            defaultDirection={defaultDirection}
-            onSortChange={(next) =>
-              void navigate({
-                search: (prev) => ({
-                  ...prev,
-                  sort: next.key === 'name' ? undefined : (next.key as SynthSort),
-                  dir: next.direction === defaultDirection(next.key) ? undefined : next.direction,
-                }),
-              })
-            }
-            onOpen={(row) => void navigate({ to: '/synths/$synthId', params: { synthId: row.id } })}
-            onEscape={() => searchBox.current?.focus()}
-            onCancel={() => void queryClient.cancelQueries({ queryKey: source.queryKey })}
-            empty={
-              filtering ? (
-                <EmptyState
-                  title={t('synths.noMatch')}
-                  actions={
-                    <button type="button" className="button" onClick={clearAll}>
-                      {t('synths.clearFilters')}
-                    </button>
-                  }
-                >
-                  <p>{t('synths.noMatchHint')}</p>
-                </EmptyState>
-              ) : (
-                <EmptyDatabase what={t('synths.emptyWhat')} />
-              )
-            }
-          />
+          <SynthsTable params={{ ...filters, sort, direction }} filtering={filtering} onClearAll={clearAll} onEscape={() => searchBox.current?.focus()} />
         </div>
       </div>
     </div>
+  );
+}
+
+/**
+ * The synths grid and its scan note. Its own component: a page arriving re-renders the grid, not
+ * the facets and the header beside it (a fling takes pages in every few frames).
+ */
+type SynthListParams = SynthFilters & { sort: SynthSort; direction: SortDirection };
+
+function SynthsTable({ params, filtering, onClearAll, onEscape }: { params: SynthListParams; filtering: boolean; onClearAll: () => void; onEscape: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate({ from: synthsListRoute.fullPath });
+  const source = apiPageSource(client, 'synths.list', params);
+  const list = usePagedRows(source);
+  const columns = useMemo(() => synthColumns(t, format), [t, format]);
+  const lastPage = list.lastPage;
+  const scanning = lastPage?.scan.partial === true && !list.complete;
+  const sortState: SortState = { key: params.sort, direction: params.direction };
+  return (
+    <>
+      {scanning && lastPage && (
+        <p className="synths-scan-note" role="status">
+          <span className="spinner spinner--inline" aria-hidden="true" />
+          {t('synths.scanPartial', { window: format.integer(lastPage.scan.window) })}
+        </p>
+      )}
+      <DataTable
+        label={t('nav.synths')}
+        columns={columns}
+        list={list}
+        countLabel={(n) => t('synths.count', { count: n, formatted: format.integer(n) })}
+        sort={sortState}
+        defaultDirection={defaultDirection}
+        onSortChange={(next) =>
+          void navigate({
+            search: (prev) => ({
+              ...prev,
+              sort: next.key === 'name' ? undefined : (next.key as SynthSort),
+              dir: next.direction === defaultDirection(next.key) ? undefined : next.direction,
+            }),
+          })
+        }
+        onOpen={(row) => void navigate({ to: '/synths/$synthId', params: { synthId: row.id } })}
+        onEscape={onEscape}
+        onCancel={() => void queryClient.cancelQueries({ queryKey: source.queryKey })}
+        empty={
+          filtering ? (
+            <EmptyState
+              title={t('synths.noMatch')}
+              actions={
+                <button type="button" className="button" onClick={onClearAll}>
+                  {t('synths.clearFilters')}
+                </button>
+              }
+            >
+              <p>{t('synths.noMatchHint')}</p>
+            </EmptyState>
+          ) : (
+            <EmptyDatabase what={t('synths.emptyWhat')} />
+          )
+        }
+      />
+    </>
   );
 }
 
@@ -188,38 +205,30 @@ function GroupBanner({ groupId, groups }: { groupId: string | null; groups: Synt
 }
 
 function synthColumns(t: TFunction, format: Formatters): DataColumn<SynthListRow>[] {
-  const text = (value: string | null) =>
-    value ? (
-      <span className="cell-text" title={value}>
-        {value}
-      </span>
-    ) : (
-      <span className="muted">—</span>
-    );
+  // Plain text where the value is there: a cell with no element of its own is less to draw.
+  const orDash = (value: string | null): ReactNode => value || <span className="muted">{MISSING}</span>;
+  const location = (row: SynthListRow): string | null => [row.city, row.state].filter(Boolean).join(', ') || null;
   return [
     {
       id: 'name',
       header: t('synths.columns.name'),
       width: 'minmax(10.5rem, 1.6fr)',
       sortKey: 'name',
+      className: 'synth-cell',
+      title: (row) => row.descricao,
       cell: (row) => (
-        <span className="synth-cell" title={row.descricao ?? undefined}>
+        <>
           <Avatar name={row.nome ?? row.id} seed={row.id} size={22} />
           <span className="cell-title">{row.nome ?? <span className="muted mono">{row.id}</span>}</span>
-        </span>
+        </>
       ),
     },
-    { id: 'age', header: t('synths.columns.age'), width: '3.5rem', align: 'end', cell: (row) => <span className="numeric">{format.integer(row.age)}</span> },
-    { id: 'gender', header: t('synths.columns.gender'), width: '6rem', cell: (row) => text(row.gender) },
-    {
-      id: 'location',
-      header: t('synths.columns.location'),
-      width: 'minmax(8.5rem, 1fr)',
-      cell: (row) => text([row.city, row.state].filter(Boolean).join(', ') || null),
-    },
-    { id: 'occupation', header: t('synths.columns.occupation'), width: 'minmax(7rem, 1fr)', cell: (row) => text(row.occupation) },
-    { id: 'group', header: t('synths.columns.group'), width: 'minmax(7rem, 1fr)', cell: (row) => text(row.groupName ?? row.groupId) },
-    { id: 'version', header: t('synths.columns.version'), width: '5rem', cell: (row) => (row.version ? <span className="mono">{row.version}</span> : <span className="muted">—</span>) },
-    { id: 'created', header: t('synths.columns.created'), width: '11rem', sortKey: 'created', cell: (row) => <Timestamp value={row.createdAt} compact /> },
+    { id: 'age', header: t('synths.columns.age'), width: '3.5rem', align: 'end', className: 'numeric', cell: (row) => format.integer(row.age) },
+    { id: 'gender', header: t('synths.columns.gender'), width: '6rem', title: (row) => row.gender, cell: (row) => orDash(row.gender) },
+    { id: 'location', header: t('synths.columns.location'), width: 'minmax(8.5rem, 1fr)', title: location, cell: (row) => orDash(location(row)) },
+    { id: 'occupation', header: t('synths.columns.occupation'), width: 'minmax(7rem, 1fr)', title: (row) => row.occupation, cell: (row) => orDash(row.occupation) },
+    { id: 'group', header: t('synths.columns.group'), width: 'minmax(7rem, 1fr)', title: (row) => row.groupName ?? row.groupId, cell: (row) => orDash(row.groupName ?? row.groupId) },
+    { id: 'version', header: t('synths.columns.version'), width: '5rem', className: 'mono', cell: (row) => orDash(row.version) },
+    { id: 'created', header: t('synths.columns.created'), width: '11rem', sortKey: 'created', cell: (row) => timestampElement(row.createdAt, { compact: true, t, format }) },
   ];
 }
