@@ -5,10 +5,12 @@ import { createQueryClient } from './api/query-client';
 import { takeServeToken } from './api/serve-token';
 import { selectTransport } from './api/transport';
 import { App } from './app/App';
+import { connectionQuery } from './app/connection';
 import { createAppRouter } from './app/router';
 import { initI18n, resolveLanguage, systemLanguages } from './i18n';
 import { getLocalPreferences, subscribeLocalPreferences } from './preferences/local-preferences';
 import { followTheme } from './preferences/theme';
+import { settingsQuery } from './preferences/use-preferences';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
@@ -19,6 +21,9 @@ const serveToken = takeServeToken(window.location, window.history);
 const { transport } = selectTransport({ window, serveToken });
 const client = createApiClient(transport);
 const queryClient = createQueryClient();
+// Every screen needs these: asked for now, they arrive while the code below and the first render run.
+void queryClient.prefetchQuery(settingsQuery(client));
+void queryClient.prefetchQuery(connectionQuery(client));
 
 followTheme(() => getLocalPreferences().theme, subscribeLocalPreferences);
 await initI18n(resolveLanguage(getLocalPreferences().language, systemLanguages()));

@@ -2,6 +2,7 @@
 // only where the app may write). Falls back to app.info when connection.current fails, so the
 // badge can still say who answers.
 import { useQuery } from '@tanstack/react-query';
+import type { ApiClient } from '../../../shared/api-client';
 import type { CurrentConnection } from '../../../shared/contract/connection';
 import type { DatabaseKind } from '../../../shared/capabilities';
 import { useApiClient } from '../api/client-context';
@@ -9,9 +10,13 @@ import { apiQuery } from '../api/queries';
 
 export const CONNECTION_QUERY_KEY = ['api', 'connection.current'] as const;
 
+/** What database is open: every screen shows it (the badge), so main.tsx asks for it before the first render. */
+export function connectionQuery(client: ApiClient) {
+  return { ...apiQuery(client, 'connection.current', {}), staleTime: 5 * 60_000 };
+}
+
 export function useCurrentConnection() {
-  const client = useApiClient();
-  return useQuery({ ...apiQuery(client, 'connection.current', {}), staleTime: 5 * 60_000 });
+  return useQuery(connectionQuery(useApiClient()));
 }
 
 export function useAppInfo(enabled: boolean) {

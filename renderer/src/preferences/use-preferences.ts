@@ -3,17 +3,23 @@
 // and a change is written to both.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import type { ApiClient } from '../../../shared/api-client';
 import type { Preferences } from '../../../shared/contract/connection';
 import { useApiClient } from '../api/client-context';
 import { apiQuery } from '../api/queries';
 import { changeUiLanguage, resolveLanguage, systemLanguages } from '../i18n';
 import { setLocalPreferences, useLocalPreferences } from './local-preferences';
 
+/** The backend's settings, read once (main.tsx asks for them before the first render). */
+export function settingsQuery(client: ApiClient) {
+  return { ...apiQuery(client, 'settings.get', {}), staleTime: Infinity, retry: false };
+}
+
 export function usePreferences() {
   const client = useApiClient();
   const queryClient = useQueryClient();
   const preferences = useLocalPreferences();
-  const settingsOptions = apiQuery(client, 'settings.get', {});
+  const settingsOptions = settingsQuery(client);
   const save = useMutation({
     mutationFn: (change: Partial<Preferences>) => client.call('settings.update', change),
     onSuccess: (view) => queryClient.setQueryData(settingsOptions.queryKey, view),
@@ -32,7 +38,7 @@ export function usePreferences() {
 export function PreferencesSync() {
   const client = useApiClient();
   const { language } = useLocalPreferences();
-  const settings = useQuery({ ...apiQuery(client, 'settings.get', {}), staleTime: Infinity, retry: false });
+  const settings = useQuery(settingsQuery(client));
   const adopted = useRef(false);
 
   useEffect(() => {

@@ -30,7 +30,9 @@ const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 export function formattersFor(language: string): Formatters {
   const cached = cache.get(language);
   if (cached) return cached;
-  const integer = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
+  // Each Intl formatter is built on first use: building one costs milliseconds, and a screen's first
+  // render should not pay for the ones it does not show.
+  const integer = once(() => new Intl.NumberFormat(language, { maximumFractionDigits: 0 }));
   const numbers = new Map<number, Intl.NumberFormat>();
   const percents = new Map<number, Intl.NumberFormat>();
   const fixeds = new Map<number, Intl.NumberFormat>();
@@ -49,29 +51,29 @@ export function formattersFor(language: string): Formatters {
     if (!format) percents.set(digits, (format = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: digits })));
     return format;
   };
-  const exact = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const exact = once(() => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }));
   // 'local' wall clocks are stored as if they were UTC (shared/timestamps.ts): formatting in UTC
   // gives back exactly what was written, with no zone conversion.
-  const wallClock = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const wallClock = once(() => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }));
   const compactOptions: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: 'numeric', minute: '2-digit' };
-  const exactCompact = new Intl.DateTimeFormat(language, compactOptions);
-  const wallClockCompact = new Intl.DateTimeFormat(language, { ...compactOptions, timeZone: 'UTC' });
-  const formatTimestamp = (value: unknown, exactFormat: Intl.DateTimeFormat, wallFormat: Intl.DateTimeFormat): string => {
+  const exactCompact = once(() => new Intl.DateTimeFormat(language, compactOptions));
+  const wallClockCompact = once(() => new Intl.DateTimeFormat(language, { ...compactOptions, timeZone: 'UTC' }));
+  const formatTimestamp = (value: unknown, exactFormat: () => Intl.DateTimeFormat, wallFormat: () => Intl.DateTimeFormat): string => {
     const parsed = parseTimestamp(value);
     if (parsed === null) return typeof value === 'string' && value.trim() !== '' ? value : MISSING;
-    return (parsed.assumed === 'local' ? wallFormat : exactFormat).format(parsed.epochMs);
+    return (parsed.assumed === 'local' ? wallFormat() : exactFormat()).format(parsed.epochMs);
   };
 
-  const sizes = BYTE_UNITS.map((unit) => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1 }));
+  const sizes = BYTE_UNITS.map((unit) => once(() => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1 })));
   const formatBytes = (value: number): string => {
     let step = 0;
     while (step < BYTE_UNITS.length - 1 && Math.abs(value) >= 1000 ** (step + 1)) step += 1;
-    return sizes[step]!.format(value / 1000 ** step);
+    return sizes[step]!().format(value / 1000 ** step);
   };
 
   const formatters: Formatters = {
     language,
-    integer: (value) => (isNumber(value) ? integer.format(value) : MISSING),
+    integer: (value) => (isNumber(value) ? integer().format(value) : MISSING),
     number: (value, digits = 2) => (isNumber(value) ? numberFormat(digits).format(value) : MISSING),
     fixed: (value, digits) => (isNumber(value) ? fixedFormat(digits).format(value) : MISSING),
     percent: (fraction, digits = 1) => (isNumber(fraction) ? percentFormat(digits).format(fraction) : MISSING),
@@ -87,6 +89,12 @@ export function formattersFor(language: string): Formatters {
 export function useFormatters(): Formatters {
   const { i18n } = useTranslation();
   return formattersFor(i18n.language);
+}
+
+/** `make()`'s result, made on the first call. */
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
 }
 
 function isNumber(value: number | null | undefined): value is number {
