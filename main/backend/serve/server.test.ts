@@ -114,6 +114,8 @@ describe('serve mode', () => {
       expect(response.status).toBe(200);
       expect(response.body).toBe('console.log("app")');
       expect(response.headers['set-cookie']).toBeUndefined();
+      // Named after its content by the build: cacheable for good, unlike the page and the API.
+      expect(response.headers['cache-control']).toBe('private, max-age=31536000, immutable');
     });
 
     it('keeps the token from leaking through Referer or frames', async () => {

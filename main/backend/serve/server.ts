@@ -127,7 +127,13 @@ async function serveStatic(
   cookie: Record<string, string>,
 ): Promise<void> {
   const lookup = staticDir === undefined ? ({ kind: 'index' } as const) : await lookupStatic(staticDir, pathname);
-  if (lookup.kind === 'file') return sendFile(request, response, lookup, { ...cookie, 'Content-Security-Policy': "frame-ancestors 'none'" });
+  if (lookup.kind === 'file') {
+    // Vite names every file under assets/ after its content: one may stay cached for good, so a
+    // reload neither downloads nor recompiles the app's code (Chromium keeps compiled code only for
+    // what its HTTP cache holds). Everything else, index.html included, stays no-store.
+    const caching: Record<string, string> = pathname.startsWith('/assets/') ? { 'Cache-Control': 'private, max-age=31536000, immutable' } : {};
+    return sendFile(request, response, lookup, { ...cookie, 'Content-Security-Policy': "frame-ancestors 'none'", ...caching });
+  }
   if (lookup.kind === 'refused' || lookup.kind === 'missing') return sendEmpty(response, 404);
 
   const index = await indexFile(staticDir);
