@@ -1,7 +1,7 @@
 // `npm run bench [-- --only NAME] [-- --scale small|medium|large]`: runs the benchmark suites and
 // writes their figures into BENCHMARKS.md. Separate from the tests: nothing here asserts a time.
 import { parseArgs } from 'node:util';
-import { describeMachine } from './machine';
+import { calibrationMs, describeMachine } from './machine';
 import { writeSection } from './report';
 import type { BenchContext, BenchSuite } from './suite';
 import { apiSuite } from './suites/api';
@@ -20,8 +20,9 @@ if (chosen.length === 0) throw new Error(`No suite named ${values.only!.join(', 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 for (const suite of chosen) {
   log(`${suite.title}`);
+  const calibration = calibrationMs();
   const body = await suite.run({ scale, log });
   const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  writeSection('BENCHMARKS.md', suite.name, `## ${suite.title}\n\n${stamp} UTC · ${describeMachine()}\n\n${body}`);
+  writeSection('BENCHMARKS.md', suite.name, `## ${suite.title}\n\n${stamp} UTC · ${describeMachine(calibration)}\n\n${body}`);
   log(`${suite.title}: written to BENCHMARKS.md`);
 }
