@@ -1,13 +1,12 @@
 // /experiments (list; search, sort and the deleted toggle live in the address so a view can be
 // bookmarked and Back restores it) and /experiments/$experimentId (one experiment).
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
 import { EXPERIMENT_SORTS } from '../../../../shared/contract/experiments';
 import { sortDirection } from '../../../../shared/contract/paging';
 import { apiQuery } from '../../api/queries';
 import { rootRoute } from '../../app/root-route';
 import { analysisSearchShape } from './analysis/search';
-import { ExperimentDetail } from './ExperimentDetail';
 import { ExperimentsList } from './ExperimentsList';
 
 // A hand-edited or outdated address never breaks the page: unreadable values are dropped.
@@ -43,5 +42,5 @@ export const experimentDetailRoute = createRoute({
   loader: ({ context, params }) => {
     void context.queryClient.prefetchQuery(apiQuery(context.api, 'experiments.get', { id: params.experimentId }));
   },
-  component: ExperimentDetail,
+  component: lazyRouteComponent(() => import('./ExperimentDetail'), 'ExperimentDetail'),
 });
