@@ -99,7 +99,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
   return (
     <dialog
       ref={dialogRef}
-      className="palette"
+      className="dialog-surface palette"
       aria-label={t('palette.title')}
       onCancel={(event) => {
         event.preventDefault();

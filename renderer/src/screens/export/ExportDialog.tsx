@@ -89,7 +89,7 @@ export function ExportDialog({ scopes, onClose }: { scopes: ExportScope[]; onClo
   return (
     <dialog
       ref={dialogRef}
-      className="export-dialog"
+      className="dialog-surface export-dialog"
       aria-labelledby={titleId}
       aria-busy={running || undefined}
       onCancel={(event) => {
