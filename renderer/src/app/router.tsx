@@ -1,8 +1,6 @@
 // The route tree. Hash history (`#/experiments/exp_1`): the document is always index.html, so
 // deep links, Back and Forward work the same from a file:// or app:// page in the desktop app and
-// from serve mode, with no server-side fallback and no base-path games. Every screen but the
-// Experiments list (where the app opens) loads its code when first opened (lazyRouteComponent in
-// each screen's routes): the first screen waits for a third less code to be parsed and run.
+// from serve mode, with no server-side fallback and no base-path games.
 import type { QueryClient } from '@tanstack/react-query';
 import { createHashHistory, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import type { ApiClient } from '../../../shared/api-client';

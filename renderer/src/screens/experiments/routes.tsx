@@ -1,12 +1,13 @@
 // /experiments (list; search, sort and the deleted toggle live in the address so a view can be
 // bookmarked and Back restores it) and /experiments/$experimentId (one experiment).
-import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { createRoute } from '@tanstack/react-router';
 import { z } from 'zod';
 import { EXPERIMENT_SORTS } from '../../../../shared/contract/experiments';
 import { sortDirection } from '../../../../shared/contract/paging';
 import { apiQuery } from '../../api/queries';
 import { rootRoute } from '../../app/root-route';
 import { analysisSearchShape } from './analysis/search';
+import { ExperimentDetail } from './ExperimentDetail';
 import { ExperimentsList } from './ExperimentsList';
 
 // A hand-edited or outdated address never breaks the page: unreadable values are dropped.
@@ -42,5 +43,5 @@ export const experimentDetailRoute = createRoute({
   loader: ({ context, params }) => {
     void context.queryClient.prefetchQuery(apiQuery(context.api, 'experiments.get', { id: params.experimentId }));
   },
-  component: lazyRouteComponent(() => import('./ExperimentDetail'), 'ExperimentDetail'),
+  component: ExperimentDetail,
 });

@@ -1,9 +1,11 @@
 // /explorations (every exploration; the status filter and the deleted toggle live in the address)
 // and /explorations/$explorationId (the tree; `node` is the open node, `perf=1` publishes timings).
-import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { createRoute } from '@tanstack/react-router';
 import { z } from 'zod';
 import { apiQuery } from '../../api/queries';
 import { rootRoute } from '../../app/root-route';
+import { ExplorationPage } from './ExplorationPage';
+import { ExplorationsList } from './ExplorationsList';
 
 const listSearch = z.object({
   status: z.string().min(1).max(100).optional().catch(undefined),
@@ -15,7 +17,7 @@ export const explorationsListRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'explorations',
   validateSearch: listSearch,
-  component: lazyRouteComponent(() => import('./ExplorationsList'), 'ExplorationsList'),
+  component: ExplorationsList,
 });
 
 const pageSearch = z.object({
@@ -32,5 +34,5 @@ export const explorationDetailRoute = createRoute({
     void context.queryClient.prefetchQuery(apiQuery(context.api, 'explorations.get', { id: params.explorationId }));
     void context.queryClient.prefetchQuery(apiQuery(context.api, 'explorations.tree', { id: params.explorationId }));
   },
-  component: lazyRouteComponent(() => import('./ExplorationPage'), 'ExplorationPage'),
+  component: ExplorationPage,
 });
