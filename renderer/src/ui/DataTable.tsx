@@ -130,9 +130,12 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     // The rows start below the sticky header, inside the scroller; a row scrolled to lands below it.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
-    // The rows a scroll brings are rendered inside its scroll event (TanStack's default, flushSync),
-    // so the frame that shows the new position shows its rows: rendered in React's own batch
-    // instead, they arrived a frame late and a fast scroll showed an empty edge (same frame times).
+    // A scroll of less than a screen renders its rows inside the scroll event (flushSync), so the
+    // frame that shows the new position shows its rows: in React's own batch they came a frame late
+    // and a fast scroll showed an empty edge. During a leap every row is new and none is readable
+    // yet; there the render goes to React's batch, which the browser overlaps with drawing the last
+    // frame (inside the event, a fling of two screens a frame missed 50–90% more frames).
+    useFlushSync: !leapingRef.current,
   });
   const virtualItems = virtualizer.getVirtualItems();
   const onScreen = virtualizer.range;
