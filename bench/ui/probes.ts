@@ -43,7 +43,8 @@ export const OPEN_EXPERIMENT = `async (index) => {
 
 /**
  * Flings through the synths grid, `viewports` screens per frame, waiting at the loaded end for the
- * next page, until the last synth or `maxMs`. Reports every frame interval and the DOM row count.
+ * next page, until the last synth or `maxMs`. Reports every frame interval, the DOM row count, and
+ * the grid's height (a screen, in px).
  */
 export const SCROLL_SYNTHS = `async ({ viewports, maxMs }) => {
   const grid = document.querySelector('[role="grid"][aria-label="Synths"]');
@@ -77,6 +78,7 @@ export const SCROLL_SYNTHS = `async ({ viewports, maxMs }) => {
     domRows,
     waitingFrames,
     elapsedMs: performance.now() - started,
+    screenPx: grid.clientHeight,
     reachedEnd: grid.getAttribute('aria-rowcount') !== '-1',
     loaded: Number((status ? status.textContent : '').replace(/[^0-9]/g, '')) || 0,
   };
