@@ -102,6 +102,17 @@ function pageQueryKey<P extends Page<unknown>>(source: PageSource<P>, cursor: st
   return [...source.queryKey, 'page', cursor, limit] as const;
 }
 
+/**
+ * The query of a list's first page, exactly as usePagedRows asks for it: a route's loader prefetches
+ * it, and the table finds its rows in the cache on its first render.
+ */
+export function firstPageQuery<P extends Page<unknown>>(source: PageSource<P>) {
+  return {
+    queryKey: pageQueryKey(source, null, DEFAULT_PAGE_SIZE),
+    queryFn: ({ signal }: { signal: AbortSignal }) => source.fetchPage(null, signal, DEFAULT_PAGE_SIZE),
+  };
+}
+
 /** The rows of one page type. */
 type RowOfPage<P extends Page<unknown>> = P['rows'][number];
 

@@ -41,3 +41,22 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/**
+ * Resolves once no query is fetching, or after `limitMs`, whichever comes first: the first render
+ * waits this long for what the boot and the first screen's loaders asked for.
+ */
+export function untilQueriesSettle(queryClient: QueryClient, limitMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, limitMs);
+    const unsubscribe = queryClient.getQueryCache().subscribe(() => {
+      if (queryClient.isFetching() === 0) done();
+    });
+    if (queryClient.isFetching() === 0) done();
+  });
+}

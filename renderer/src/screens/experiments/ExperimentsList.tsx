@@ -6,7 +6,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ExperimentListRow, ExperimentSort } from '../../../../shared/contract/experiments';
-import type { SortDirection } from '../../../../shared/contract/paging';
 import { useApiClient } from '../../api/client-context';
 import { usePagedRows } from '../../api/paged-rows';
 import { apiPageSource } from '../../api/queries';
@@ -16,11 +15,7 @@ import { useFormatters, type Formatters } from '../../ui/format';
 import { timestampElement } from '../../ui/Timestamp';
 import { useDebounced } from '../../ui/use-debounced';
 import { EmptyDatabase } from '../shared/EmptyDatabase';
-import { experimentsListRoute } from './routes';
-
-function defaultDirection(sort: string): SortDirection {
-  return sort === 'name' ? 'asc' : 'desc';
-}
+import { defaultListDirection, experimentsListParams, experimentsListRoute } from './routes';
 
 export function ExperimentsList() {
   const { t } = useTranslation();
@@ -32,8 +27,8 @@ export function ExperimentsList() {
   const searchBox = useRef<HTMLInputElement>(null);
   useDocumentTitle(t('nav.experiments'));
 
-  const sort: ExperimentSort = search.sort ?? 'created';
-  const direction = search.dir ?? defaultDirection(sort);
+  const params = experimentsListParams(search);
+  const { sort, direction } = params;
   const [text, setText] = useState(search.q ?? '');
   const settledText = useDebounced(text.trim(), 220);
 
@@ -57,7 +52,6 @@ export function ExperimentsList() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  const params = { sort, direction, includeDeleted: search.deleted ?? false, ...(search.q ? { search: search.q } : {}) };
   const source = apiPageSource(client, 'experiments.list', params);
   const list = usePagedRows(source);
 
@@ -102,13 +96,13 @@ export function ExperimentsList() {
         list={list}
         countLabel={(n) => t('experiments.count', { count: n, formatted: format.integer(n) })}
         sort={sortState}
-        defaultDirection={defaultDirection}
+        defaultDirection={defaultListDirection}
         onSortChange={(next) =>
           void navigate({
             search: (prev) => ({
               ...prev,
               sort: next.key === 'created' ? undefined : (next.key as ExperimentSort),
-              dir: next.direction === defaultDirection(next.key) ? undefined : next.direction,
+              dir: next.direction === defaultListDirection(next.key) ? undefined : next.direction,
             }),
           })
         }

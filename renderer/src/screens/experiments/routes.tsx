@@ -2,9 +2,10 @@
 // bookmarked and Back restores it) and /experiments/$experimentId (one experiment).
 import { createRoute } from '@tanstack/react-router';
 import { z } from 'zod';
-import { EXPERIMENT_SORTS } from '../../../../shared/contract/experiments';
-import { sortDirection } from '../../../../shared/contract/paging';
-import { apiQuery } from '../../api/queries';
+import { EXPERIMENT_SORTS, type ExperimentSort } from '../../../../shared/contract/experiments';
+import { sortDirection, type SortDirection } from '../../../../shared/contract/paging';
+import { firstPageQuery } from '../../api/paged-rows';
+import { apiPageSource, apiQuery, type PageQueryParams } from '../../api/queries';
 import { rootRoute } from '../../app/root-route';
 import { analysisSearchShape } from './analysis/search';
 import { ExperimentDetail } from './ExperimentDetail';
@@ -19,10 +20,26 @@ const listSearch = z.object({
 });
 export type ExperimentsListSearch = z.infer<typeof listSearch>;
 
+export function defaultListDirection(sort: string): SortDirection {
+  return sort === 'name' ? 'asc' : 'desc';
+}
+
+/** What the list asks experiments.list for, from the address. */
+export function experimentsListParams(search: ExperimentsListSearch): PageQueryParams<'experiments.list'> & { sort: ExperimentSort; direction: SortDirection } {
+  const sort = search.sort ?? 'created';
+  return { sort, direction: search.dir ?? defaultListDirection(sort), includeDeleted: search.deleted ?? false, ...(search.q ? { search: search.q } : {}) };
+}
+
 export const experimentsListRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'experiments',
   validateSearch: listSearch,
+  loaderDeps: ({ search }) => search,
+  // The first page is asked for as soon as the address is known (when the app opens, before its
+  // first render); the table finds it in the cache.
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchQuery(firstPageQuery(apiPageSource(context.api, 'experiments.list', experimentsListParams(deps))));
+  },
   component: ExperimentsList,
 });
 
