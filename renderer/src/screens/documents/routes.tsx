@@ -1,9 +1,8 @@
 // /documents/$documentId: one generated document on its own page (Search results and the execution
 // page link here; the experiment page shows the same view in its Documents tab).
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { apiQuery } from '../../api/queries';
 import { rootRoute } from '../../app/root-route';
-import { DocumentPage } from './DocumentPage';
 
 export const documentRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -11,5 +10,5 @@ export const documentRoute = createRoute({
   loader: ({ context, params }) => {
     void context.queryClient.prefetchQuery(apiQuery(context.api, 'documents.get', { id: params.documentId }));
   },
-  component: DocumentPage,
+  component: lazyRouteComponent(() => import('./DocumentPage'), 'DocumentPage'),
 });

@@ -1,11 +1,9 @@
 // /explorations (every exploration; the status filter and the deleted toggle live in the address)
 // and /explorations/$explorationId (the tree; `node` is the open node, `perf=1` publishes timings).
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
 import { apiQuery } from '../../api/queries';
 import { rootRoute } from '../../app/root-route';
-import { ExplorationPage } from './ExplorationPage';
-import { ExplorationsList } from './ExplorationsList';
 
 const listSearch = z.object({
   status: z.string().min(1).max(100).optional().catch(undefined),
@@ -17,7 +15,7 @@ export const explorationsListRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'explorations',
   validateSearch: listSearch,
-  component: ExplorationsList,
+  component: lazyRouteComponent(() => import('./ExplorationsList'), 'ExplorationsList'),
 });
 
 const pageSearch = z.object({
@@ -34,5 +32,5 @@ export const explorationDetailRoute = createRoute({
     void context.queryClient.prefetchQuery(apiQuery(context.api, 'explorations.get', { id: params.explorationId }));
     void context.queryClient.prefetchQuery(apiQuery(context.api, 'explorations.tree', { id: params.explorationId }));
   },
-  component: ExplorationPage,
+  component: lazyRouteComponent(() => import('./ExplorationPage'), 'ExplorationPage'),
 });

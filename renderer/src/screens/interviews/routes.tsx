@@ -2,14 +2,11 @@
 // /interviews/$execId (one execution) and /interviews/$execId/transcripts/$synthId (one
 // transcript; `?message=7` scrolls to a message: Search links there). A transcript is named by
 // execution and synth because synth-lab's SQLite v15 files never filled transcripts.id.
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
 import { sortDirection } from '../../../../shared/contract/paging';
 import { apiQuery } from '../../api/queries';
 import { rootRoute } from '../../app/root-route';
-import { ExecutionPage } from './ExecutionPage';
-import { ExecutionsList } from './ExecutionsList';
-import { TranscriptPage } from './TranscriptPage';
 
 // A hand-edited or outdated address never breaks the page: unreadable values are dropped.
 const listSearch = z.object({
@@ -23,7 +20,7 @@ export const interviewsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'interviews',
   validateSearch: listSearch,
-  component: ExecutionsList,
+  component: lazyRouteComponent(() => import('./ExecutionsList'), 'ExecutionsList'),
 });
 
 export const EXECUTION_SECTIONS = ['documents', 'summary', 'prfaq', 'transcripts'] as const;
@@ -35,7 +32,7 @@ export const executionRoute = createRoute({
   loader: ({ context, params }) => {
     void context.queryClient.prefetchQuery(apiQuery(context.api, 'research.execution', { execId: params.execId }));
   },
-  component: ExecutionPage,
+  component: lazyRouteComponent(() => import('./ExecutionPage'), 'ExecutionPage'),
 });
 
 export const transcriptRoute = createRoute({
@@ -49,7 +46,7 @@ export const transcriptRoute = createRoute({
   loader: ({ context, params }) => {
     void context.queryClient.prefetchQuery(apiQuery(context.api, 'research.transcript', { execId: params.execId, synthId: params.synthId }));
   },
-  component: TranscriptPage,
+  component: lazyRouteComponent(() => import('./TranscriptPage'), 'TranscriptPage'),
 });
 
 /** Statuses from the address, in the order given; empty means all. */

@@ -1,10 +1,9 @@
 // /search: full-text search across transcripts and documents. The words and every filter live in
 // the address, so a search can be bookmarked, shared, and Back returns to it from a result.
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
 import { SEARCH_KINDS, SEARCH_SPEAKERS } from '../../../../shared/contract/search';
 import { rootRoute } from '../../app/root-route';
-import { SearchPage } from './SearchPage';
 
 const id = z.string().min(1).max(200);
 
@@ -22,5 +21,5 @@ export const searchRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'search',
   validateSearch: searchParams,
-  component: SearchPage,
+  component: lazyRouteComponent(() => import('./SearchPage'), 'SearchPage'),
 });

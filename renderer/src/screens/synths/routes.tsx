@@ -1,17 +1,15 @@
 // /synths (the list; search, sort and facet filters live in the address) and /synths/$synthId
 // (one synth's profile, outcomes and transcripts).
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { apiQuery } from '../../api/queries';
 import { rootRoute } from '../../app/root-route';
 import { synthsListSearch } from './search';
-import { SynthDetail } from './SynthDetail';
-import { SynthsList } from './SynthsList';
 
 export const synthsListRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'synths',
   validateSearch: synthsListSearch,
-  component: SynthsList,
+  component: lazyRouteComponent(() => import('./SynthsList'), 'SynthsList'),
 });
 
 export const synthDetailRoute = createRoute({
@@ -21,5 +19,5 @@ export const synthDetailRoute = createRoute({
   loader: ({ context, params }) => {
     void context.queryClient.prefetchQuery(apiQuery(context.api, 'synths.get', { id: params.synthId }));
   },
-  component: SynthDetail,
+  component: lazyRouteComponent(() => import('./SynthDetail'), 'SynthDetail'),
 });

@@ -2,13 +2,11 @@
 // Search text, the selected table, sort, filters and tab live in the address, so a view can be
 // bookmarked, shared, and restored by Back. The detail routes hang below one `tables` route so
 // the app's route tree needs only that one.
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
 import { FILTER_OPS } from '../../../../shared/contract/tables';
 import { sortDirection } from '../../../../shared/contract/paging';
 import { rootRoute } from '../../app/root-route';
-import { TablePage } from './TablePage';
-import { TablesList } from './TablesList';
 
 // A hand-edited or outdated address never breaks the page: unreadable values are dropped.
 const listSearch = z.object({
@@ -41,14 +39,14 @@ export const tablesIndexRoute = createRoute({
   getParentRoute: () => tablesLayoutRoute,
   path: '/',
   validateSearch: listSearch,
-  component: TablesList,
+  component: lazyRouteComponent(() => import('./TablesList'), 'TablesList'),
 });
 
 export const tableRoute = createRoute({
   getParentRoute: () => tablesLayoutRoute,
   path: '$table',
   validateSearch: tableSearch,
-  component: TablePage,
+  component: lazyRouteComponent(() => import('./TablePage'), 'TablePage'),
 });
 
 export const tablesRoute = tablesLayoutRoute.addChildren([tablesIndexRoute, tableRoute]);
