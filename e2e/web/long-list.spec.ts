@@ -4,10 +4,15 @@ import { MANY_EXTRA_EXPERIMENTS } from '../support/environment';
 import { expect, test } from '../support/fixtures';
 
 test('scrolling 1,200+ experiments keeps the DOM row count constant and reaches the last one', async ({ app, page }) => {
-  // The page sizes the grid asks experiments.list for, in order.
+  // The page sizes the grid asks experiments.list for, in order, and how many times it asked for the
+  // first page (no cursor).
   const limits: number[] = [];
+  let firstPageRequests = 0;
   page.on('request', (request) => {
-    if (request.url().endsWith('/api/experiments.list')) limits.push((request.postDataJSON() as { limit?: number }).limit ?? -1);
+    if (!request.url().endsWith('/api/experiments.list')) return;
+    const params = request.postDataJSON() as { limit?: number; cursor?: string };
+    limits.push(params.limit ?? -1);
+    if (params.cursor === undefined) firstPageRequests += 1;
   });
   const server = await app.open('many-sqlite', '/experiments?sort=name&dir=desc');
   const total = (await app.api<{ rows: unknown[] }>(server, 'experiments.list', { limit: 500 })).rows.length;
@@ -37,6 +42,9 @@ test('scrolling 1,200+ experiments keeps the DOM row count constant and reaches 
   expect(limits[0], `page sizes asked for: ${limits.join(', ')}`).toBe(100);
   expect(limits, `page sizes asked for: ${limits.join(', ')}`).toContain(500);
   expect(limits.every((limit) => limit === 100 || limit === 500)).toBe(true);
+  // The route's loader asks for the first page before the first render; the grid reads that answer
+  // instead of asking again (same sort and direction from the address, same page size).
+  expect(firstPageRequests).toBe(1);
 
   // Sorted by name descending, the last row is the alphabetically first experiment.
   await grid.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
