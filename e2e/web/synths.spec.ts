@@ -76,6 +76,12 @@ const shown = (row: { id: string; nome: string | null }): string => row.nome ?? 
 for (const kind of DATABASE_KINDS) {
   test.describe(`on ${kind}`, () => {
     test('the list, its facet counts and filters show what the API answers', async ({ app, page }) => {
+      // What the page asks for while it opens: the route's loader asks, the screen reads its answers.
+      const asked: string[] = [];
+      page.on('request', (request) => {
+        const method = /\/api\/(synths\.\w+)$/.exec(request.url())?.[1];
+        if (method !== undefined && !(method === 'synths.list' && (request.postDataJSON() as { cursor?: string }).cursor !== undefined)) asked.push(method);
+      });
       const server = await app.open(kind, '/synths');
       const grid = page.getByRole('grid', { name: 'Synths' });
       const rows = grid.locator('.data-table__row');
@@ -90,6 +96,7 @@ for (const kind of DATABASE_KINDS) {
       await expect(rows.first()).toBeVisible();
       expect((await rows.locator('.cell-title').allInnerTexts()).slice(0, 5)).toEqual(first.rows.slice(0, 5).map(shown));
       await expect(page.getByText(`${integer.format(facets.matched)} synth${facets.matched === 1 ? '' : 's'} match`)).toBeVisible();
+      expect(asked.sort(), 'the first page, the facets and the groups, each asked for once').toEqual(['synths.facets', 'synths.groups', 'synths.list']);
 
       // Every gender and version value with its count; every group by name.
       const section = (title: string) => panel.getByRole('region', { name: title });

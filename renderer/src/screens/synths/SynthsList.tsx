@@ -21,7 +21,7 @@ import { useSlashFocus } from '../../ui/use-slash-focus';
 import { EmptyDatabase } from '../shared/EmptyDatabase';
 import { FacetPanel } from './FacetPanel';
 import { synthsListRoute } from './routes';
-import { activeFacetCount, defaultDirection, facetSelection, FACET_SEARCH_KEY, filtersOf, sortOf } from './search';
+import { activeFacetCount, defaultDirection, facetSelection, FACET_SEARCH_KEY, filtersOf, synthsListParams } from './search';
 import './synths.css';
 
 export function SynthsList() {
@@ -32,8 +32,7 @@ export function SynthsList() {
   const searchBox = useRef<HTMLInputElement>(null);
   useDocumentTitle(t('nav.synths'));
 
-  const sort: SynthSort = sortOf(search);
-  const direction = search.dir ?? defaultDirection(sort);
+  const params = synthsListParams(search);
   const [text, setText] = useState(search.q ?? '');
   const settledText = useDebounced(text.trim(), 220);
 
@@ -94,7 +93,7 @@ export function SynthsList() {
         <FacetPanel facets={facets} groups={groups.data} selection={(facet) => facetSelection(search, facet)} onChange={setFacet} />
         <div className="synths-layout__main">
           {search.group !== undefined && <GroupBanner groupId={search.group} groups={groups.data} />}
-          <SynthsTable params={{ ...filters, sort, direction }} filtering={filtering} onClearAll={clearAll} onEscape={() => searchBox.current?.focus()} />
+          <SynthsTable params={params} filtering={filtering} onClearAll={clearAll} onEscape={() => searchBox.current?.focus()} />
         </div>
       </div>
     </div>

@@ -54,6 +54,12 @@ export function filtersOf(search: SynthsListSearch): SynthFilters {
   return filters;
 }
 
+/** What the grid asks synths.list for, from the address: the filters, the sort and its direction. */
+export function synthsListParams(search: SynthsListSearch): SynthFilters & { sort: SynthSort; direction: SortDirection } {
+  const sort = sortOf(search);
+  return { ...filtersOf(search), sort, direction: search.dir ?? defaultDirection(sort) };
+}
+
 /** The facet's current value in the address: undefined when not filtered, null for "none". */
 export function facetSelection(search: SynthsListSearch, facet: SynthFacet): string | null | undefined {
   const value = search[FACET_SEARCH_KEY[facet]];
