@@ -15,7 +15,7 @@ import { MISSING, useFormatters, type Formatters } from '../../ui/format';
 import { timestampElement } from '../../ui/Timestamp';
 import { EmptyDatabase } from '../shared/EmptyDatabase';
 import { BestRate, goalText, RUN_STATUSES, RunStatusChip } from './cells';
-import { explorationsListRoute } from './routes';
+import { explorationsListParams, explorationsListRoute } from './routes';
 import { useRunStatusLabel } from './tree/describe';
 import './explorations.css';
 
@@ -29,7 +29,7 @@ export function ExplorationsList() {
   const runStatus = useRunStatusLabel();
   useDocumentTitle(t('nav.explorations'));
 
-  const params = { includeDeleted: search.deleted ?? false, ...(search.status ? { status: search.status } : {}) };
+  const params = explorationsListParams(search);
   const source = apiPageSource(client, 'explorations.list', params);
   const list = usePagedRows(source);
   const columns = useMemo(() => explorationColumns(t, format), [t, format]);

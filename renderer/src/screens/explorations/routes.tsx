@@ -2,7 +2,8 @@
 // and /explorations/$explorationId (the tree; `node` is the open node, `perf=1` publishes timings).
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
-import { apiQuery } from '../../api/queries';
+import { firstPageQuery } from '../../api/paged-rows';
+import { apiPageSource, apiQuery, type PageQueryParams } from '../../api/queries';
 import { rootRoute } from '../../app/root-route';
 
 const listSearch = z.object({
@@ -11,10 +12,20 @@ const listSearch = z.object({
 });
 export type ExplorationsListSearch = z.infer<typeof listSearch>;
 
+/** What the list asks explorations.list for, from the address. */
+export function explorationsListParams(search: ExplorationsListSearch): PageQueryParams<'explorations.list'> {
+  return { includeDeleted: search.deleted ?? false, ...(search.status ? { status: search.status } : {}) };
+}
+
 export const explorationsListRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'explorations',
   validateSearch: listSearch,
+  loaderDeps: ({ search }) => search,
+  // The first page is asked for with the navigation, while the screen's code loads.
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchQuery(firstPageQuery(apiPageSource(context.api, 'explorations.list', explorationsListParams(deps))));
+  },
   component: lazyRouteComponent(() => import('./ExplorationsList'), 'ExplorationsList'),
 });
 

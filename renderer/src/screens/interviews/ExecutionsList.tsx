@@ -4,7 +4,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SortDirection } from '../../../../shared/contract/paging';
 import { useApiClient } from '../../api/client-context';
 import { usePagedRows } from '../../api/paged-rows';
 import { apiPageSource } from '../../api/queries';
@@ -15,7 +14,7 @@ import { useFormatters } from '../../ui/format';
 import { EmptyDatabase } from '../shared/EmptyDatabase';
 import { executionColumns } from './execution-columns';
 import { EXECUTION_STATUSES, executionStatusLabel } from './labels';
-import { interviewsRoute, parseStatuses } from './routes';
+import { executionsListParams, interviewsRoute, parseStatuses } from './routes';
 import './interviews.css';
 
 export function ExecutionsList() {
@@ -28,13 +27,9 @@ export function ExecutionsList() {
   useDocumentTitle(t('nav.interviews'));
 
   const statuses = parseStatuses(search.status);
-  const direction: SortDirection = search.dir ?? 'desc';
-  const includeDeleted = search.deleted ?? false;
-  const params = {
-    order: direction,
-    includeDeletedExperiments: includeDeleted,
-    ...(statuses.length > 0 ? { status: statuses } : {}),
-  };
+  const params = executionsListParams(search);
+  const direction = params.order;
+  const includeDeleted = params.includeDeletedExperiments;
   const source = apiPageSource(client, 'research.executions', params);
   const list = usePagedRows(source);
   const columns = useMemo(() => executionColumns(t, format, { withExperiment: true }), [t, format]);

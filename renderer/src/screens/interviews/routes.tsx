@@ -4,8 +4,9 @@
 // execution and synth because synth-lab's SQLite v15 files never filled transcripts.id.
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
-import { sortDirection } from '../../../../shared/contract/paging';
-import { apiQuery } from '../../api/queries';
+import { sortDirection, type SortDirection } from '../../../../shared/contract/paging';
+import { firstPageQuery } from '../../api/paged-rows';
+import { apiPageSource, apiQuery, type PageQueryParams } from '../../api/queries';
 import { rootRoute } from '../../app/root-route';
 
 // A hand-edited or outdated address never breaks the page: unreadable values are dropped.
@@ -16,10 +17,23 @@ const listSearch = z.object({
   deleted: z.boolean().optional().catch(undefined),
 });
 
+export type ExecutionsListSearch = z.infer<typeof listSearch>;
+
+/** What the list asks research.executions for, from the address. */
+export function executionsListParams(search: ExecutionsListSearch): PageQueryParams<'research.executions'> & { order: SortDirection } {
+  const statuses = parseStatuses(search.status);
+  return { order: search.dir ?? 'desc', includeDeletedExperiments: search.deleted ?? false, ...(statuses.length > 0 ? { status: statuses } : {}) };
+}
+
 export const interviewsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'interviews',
   validateSearch: listSearch,
+  loaderDeps: ({ search }) => search,
+  // The first page is asked for with the navigation, while the screen's code loads.
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchQuery(firstPageQuery(apiPageSource(context.api, 'research.executions', executionsListParams(deps))));
+  },
   component: lazyRouteComponent(() => import('./ExecutionsList'), 'ExecutionsList'),
 });
 
