@@ -14,7 +14,7 @@ import { useFormatters } from '../../ui/format';
 import { EmptyDatabase } from '../shared/EmptyDatabase';
 import { executionColumns } from './execution-columns';
 import { EXECUTION_STATUSES, executionStatusLabel } from './labels';
-import { executionsListParams, interviewsRoute, parseStatuses } from './routes';
+import { executionsListParams, interviewsRoute } from './routes';
 import './interviews.css';
 
 export function ExecutionsList() {
@@ -26,8 +26,8 @@ export function ExecutionsList() {
   const search = interviewsRoute.useSearch();
   useDocumentTitle(t('nav.interviews'));
 
-  const statuses = parseStatuses(search.status);
   const params = executionsListParams(search);
+  const statuses = params.status ?? [];
   const direction = params.order;
   const includeDeleted = params.includeDeletedExperiments;
   const source = apiPageSource(client, 'research.executions', params);

@@ -5,8 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { SortDirection } from '../../../../shared/contract/paging';
-import type { SynthFacet, SynthFilters, SynthGroupList, SynthListRow, SynthSort } from '../../../../shared/contract/synths';
+import type { SynthFacet, SynthGroupList, SynthListRow, SynthSort } from '../../../../shared/contract/synths';
 import { useApiClient } from '../../api/client-context';
 import { usePagedRows } from '../../api/paged-rows';
 import { apiPageSource, apiQuery } from '../../api/queries';
@@ -21,7 +20,7 @@ import { useSlashFocus } from '../../ui/use-slash-focus';
 import { EmptyDatabase } from '../shared/EmptyDatabase';
 import { FacetPanel } from './FacetPanel';
 import { synthsListRoute } from './routes';
-import { activeFacetCount, defaultDirection, facetSelection, FACET_SEARCH_KEY, filtersOf, synthsListParams } from './search';
+import { activeFacetCount, defaultDirection, facetSelection, FACET_SEARCH_KEY, filtersOf, synthsListParams, type SynthListParams } from './search';
 import './synths.css';
 
 export function SynthsList() {
@@ -104,8 +103,6 @@ export function SynthsList() {
  * The synths grid and its scan note. Its own component: a page arriving re-renders the grid, not
  * the facets and the header beside it (a fling takes pages in every few frames).
  */
-type SynthListParams = SynthFilters & { sort: SynthSort; direction: SortDirection };
-
 function SynthsTable({ params, filtering, onClearAll, onEscape }: { params: SynthListParams; filtering: boolean; onClearAll: () => void; onEscape: () => void }) {
   const { t } = useTranslation();
   const format = useFormatters();

@@ -54,8 +54,11 @@ export function filtersOf(search: SynthsListSearch): SynthFilters {
   return filters;
 }
 
-/** What the grid asks synths.list for, from the address: the filters, the sort and its direction. */
-export function synthsListParams(search: SynthsListSearch): SynthFilters & { sort: SynthSort; direction: SortDirection } {
+/** What the grid asks synths.list for: the filters, the sort and its direction. */
+export type SynthListParams = SynthFilters & { sort: SynthSort; direction: SortDirection };
+
+/** The grid's params, from the address. */
+export function synthsListParams(search: SynthsListSearch): SynthListParams {
   const sort = sortOf(search);
   return { ...filtersOf(search), sort, direction: search.dir ?? defaultDirection(sort) };
 }
