@@ -1,39 +1,81 @@
 // A stored timestamp shown honestly: exact instants in the researcher's zone; naive timestamps
 // (the writer's local clock, zone unknown) as the wall-clock time that was written, marked so.
 import type { TFunction } from 'i18next';
-import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseTimestamp } from '../../../shared/timestamps';
+import type { DataColumn } from './DataTable';
 import { formattersFor, MISSING, timestampAssumption, type Formatters } from './format';
 
-/** `compact`: short numeric form without the wall-clock marker, for dense tables (the tooltip still explains). */
+/** `compact`: short numeric form without the wall-clock marker, for dense places (the tooltip still explains). */
 export function Timestamp({ value, compact = false }: { value: unknown; compact?: boolean }) {
   const { t, i18n } = useTranslation();
-  return timestampElement(value, { compact, t, format: formattersFor(i18n.language) });
-}
-
-/**
- * The element a Timestamp draws, from the caller's translations and formatters. Table columns
- * call it for their cells: no hooks per cell (a fling draws dozens a frame), and the columns are
- * rebuilt, so their cells redrawn, when the language changes.
- */
-export function timestampElement(value: unknown, { compact, t, format }: { compact: boolean; t: TFunction; format: Formatters }): ReactElement {
-  const parsed = parseTimestamp(value);
-  if (parsed === null) {
-    if (typeof value !== 'string' || value.trim() === '') return <span className="muted">{MISSING}</span>;
+  const read = readTimestamp(value, compact, t, formattersFor(i18n.language));
+  if (read.kind === 'missing') return <span className="muted">{MISSING}</span>;
+  if (read.kind === 'unreadable') {
     return (
-      <span className="timestamp timestamp--unreadable" title={t('timestamp.unreadable')}>
-        {value}
+      <span className="timestamp timestamp--unreadable" title={read.title}>
+        {read.text}
       </span>
     );
   }
-  const assumption = timestampAssumption(parsed);
-  const title = tooltip(t, assumption, assumption === 'exact' && typeof value === 'string' ? value : parsed.wallClock);
   return (
-    <time className={`timestamp${assumption === 'wallClock' && !compact ? ' timestamp--wall-clock' : ''}`} dateTime={typeof value === 'string' ? value : undefined} title={title}>
-      {compact ? format.timestampCompact(value) : format.timestamp(value)}
+    <time className={`timestamp${read.wallClock && !compact ? ' timestamp--wall-clock' : ''}`} dateTime={typeof value === 'string' ? value : undefined} title={read.title}>
+      {read.text}
     </time>
   );
+}
+
+/**
+ * A table column of timestamps in their compact form: the text is the cell's own and how it was
+ * read is the cell's tooltip, no element per cell (a fling refills dozens of rows a frame).
+ */
+export function timestampColumn<Row>(
+  column: Pick<DataColumn<Row>, 'id' | 'header' | 'width' | 'sortKey'>,
+  valueOf: (row: Row) => unknown,
+  { t, format }: { t: TFunction; format: Formatters },
+): DataColumn<Row> {
+  // A cell's tooltip and text are asked for one after the other, for the same row: read it once.
+  let lastValue: unknown;
+  let lastRead: TimestampReading | undefined;
+  const read = (row: Row): TimestampReading => {
+    const value = valueOf(row);
+    if (lastRead === undefined || value !== lastValue) {
+      lastValue = value;
+      lastRead = readTimestamp(value, true, t, format);
+    }
+    return lastRead;
+  };
+  return {
+    ...column,
+    className: 'timestamp',
+    title: (row) => {
+      const reading = read(row);
+      return reading.kind === 'missing' ? undefined : reading.title;
+    },
+    cell: (row) => {
+      const reading = read(row);
+      if (reading.kind === 'missing') return <span className="muted">{MISSING}</span>;
+      return reading.kind === 'unreadable' ? <span className="timestamp--unreadable">{reading.text}</span> : reading.text;
+    },
+  };
+}
+
+type TimestampReading = { kind: 'missing' } | { kind: 'unreadable' | 'read'; text: string; title: string; wallClock: boolean };
+
+/** What a stored value shows as a timestamp: its text and the tooltip saying how it was read. */
+function readTimestamp(value: unknown, compact: boolean, t: TFunction, format: Formatters): TimestampReading {
+  const parsed = parseTimestamp(value);
+  if (parsed === null) {
+    if (typeof value !== 'string' || value.trim() === '') return { kind: 'missing' };
+    return { kind: 'unreadable', text: value, title: t('timestamp.unreadable'), wallClock: false };
+  }
+  const assumption = timestampAssumption(parsed);
+  return {
+    kind: 'read',
+    text: compact ? format.timestampCompact(value) : format.timestamp(value),
+    title: tooltip(t, assumption, assumption === 'exact' && typeof value === 'string' ? value : parsed.wallClock),
+    wallClock: assumption === 'wallClock',
+  };
 }
 
 type Assumption = ReturnType<typeof timestampAssumption>;

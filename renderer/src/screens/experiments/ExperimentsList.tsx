@@ -12,7 +12,7 @@ import { apiPageSource } from '../../api/queries';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { DataTable, type DataColumn, type SortState } from '../../ui/DataTable';
 import { useFormatters, type Formatters } from '../../ui/format';
-import { timestampElement } from '../../ui/Timestamp';
+import { timestampColumn } from '../../ui/Timestamp';
 import { useDebounced } from '../../ui/use-debounced';
 import { EmptyDatabase } from '../shared/EmptyDatabase';
 import { defaultListDirection, experimentsListParams, experimentsListRoute } from './routes';
@@ -171,13 +171,7 @@ function experimentColumns(t: TFunction, format: Formatters): DataColumn<Experim
       width: '5rem',
       cell: (row) => (row.status ? <span className={`chip chip--status-${row.status}`}>{row.status}</span> : <span className="muted">—</span>),
     },
-    {
-      id: 'created',
-      header: t('experiments.columns.created'),
-      width: '10.75rem',
-      sortKey: 'created',
-      cell: (row) => timestampElement(row.createdAt, { compact: true, t, format }),
-    },
+    timestampColumn({ id: 'created', header: t('experiments.columns.created'), width: '10.75rem', sortKey: 'created' }, (row) => row.createdAt, { t, format }),
     {
       id: 'analysis',
       header: t('experiments.columns.analysis'),

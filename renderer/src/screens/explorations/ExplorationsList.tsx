@@ -12,7 +12,7 @@ import { apiPageSource } from '../../api/queries';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { DataTable, type DataColumn } from '../../ui/DataTable';
 import { MISSING, useFormatters, type Formatters } from '../../ui/format';
-import { timestampElement } from '../../ui/Timestamp';
+import { timestampColumn } from '../../ui/Timestamp';
 import { EmptyDatabase } from '../shared/EmptyDatabase';
 import { BestRate, goalText, RUN_STATUSES, RunStatusChip } from './cells';
 import { explorationsListParams, explorationsListRoute } from './routes';
@@ -122,7 +122,7 @@ function explorationColumns(t: TFunction, format: Formatters): DataColumn<Explor
         </span>
       ),
     },
-    { id: 'started', header: t('explorations.columns.started'), width: '10.75rem', cell: (row) => timestampElement(row.startedAt, { compact: true, t, format }) },
+    timestampColumn({ id: 'started', header: t('explorations.columns.started'), width: '10.75rem' }, (row) => row.startedAt, { t, format }),
     {
       id: 'id',
       header: t('explorations.columns.id'),

@@ -21,7 +21,7 @@ import { JsonCellViewer } from '../../ui/JsonViewer';
 import { Markdown } from '../../ui/Markdown';
 import { QueryBoundary } from '../../ui/QueryBoundary';
 import { StatusChip } from '../../ui/StatusChip';
-import { Timestamp, timestampElement } from '../../ui/Timestamp';
+import { Timestamp, timestampColumn } from '../../ui/Timestamp';
 import { documentStatusLabel, documentTypeLabel } from '../documents/labels';
 import { ExportButton } from '../export/ExportButton';
 import { SelectionExport } from '../export/SelectionExport';
@@ -356,12 +356,7 @@ function transcriptColumns(t: TFunction, format: Formatters): DataColumn<Transcr
       align: 'end',
       cell: (row) => <span className={row.messageCount ? 'numeric' : 'numeric muted'}>{format.integer(row.messageCount)}</span>,
     },
-    {
-      id: 'time',
-      header: t('execution.transcriptColumns.time'),
-      width: '11.5rem',
-      cell: (row) => timestampElement(row.timestamp, { compact: true, t, format }),
-    },
+    timestampColumn({ id: 'time', header: t('execution.transcriptColumns.time'), width: '11.5rem' }, (row) => row.timestamp, { t, format }),
     {
       id: 'synthId',
       header: t('execution.transcriptColumns.synthId'),

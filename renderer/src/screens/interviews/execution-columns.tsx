@@ -5,7 +5,7 @@ import type { ExecutionRow } from '../../../../shared/contract/research';
 import type { DataColumn } from '../../ui/DataTable';
 import type { Formatters } from '../../ui/format';
 import { StatusChip } from '../../ui/StatusChip';
-import { timestampElement } from '../../ui/Timestamp';
+import { timestampColumn } from '../../ui/Timestamp';
 import { ExecutionDuration } from './ExecutionDuration';
 import { executionStatusLabel } from './labels';
 
@@ -27,13 +27,7 @@ export function executionColumns(t: TFunction, format: Formatters, options: { wi
     ),
   };
   const columns: DataColumn<ExecutionRow>[] = [
-    {
-      id: 'started',
-      header: t('interviews.columns.started'),
-      width: '11.5rem',
-      sortKey: 'started',
-      cell: (row) => timestampElement(row.startedAt, { compact: true, t, format }),
-    },
+    timestampColumn({ id: 'started', header: t('interviews.columns.started'), width: '11.5rem', sortKey: 'started' }, (row) => row.startedAt, { t, format }),
     {
       id: 'status',
       header: t('interviews.columns.status'),

@@ -10,11 +10,10 @@ import { useApiClient } from '../../api/client-context';
 import { usePagedRows } from '../../api/paged-rows';
 import { apiPageSource, apiQuery } from '../../api/queries';
 import { useDocumentTitle } from '../../app/use-document-title';
-import { Avatar } from '../../ui/Avatar';
 import { DataTable, type DataColumn, type SortState } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/feedback';
 import { MISSING, useFormatters, type Formatters } from '../../ui/format';
-import { timestampElement } from '../../ui/Timestamp';
+import { timestampColumn } from '../../ui/Timestamp';
 import { useDebounced } from '../../ui/use-debounced';
 import { useSlashFocus } from '../../ui/use-slash-focus';
 import { EmptyDatabase } from '../shared/EmptyDatabase';
@@ -210,14 +209,11 @@ function synthColumns(t: TFunction, format: Formatters): DataColumn<SynthListRow
       header: t('synths.columns.name'),
       width: 'minmax(10.5rem, 1.6fr)',
       sortKey: 'name',
-      className: 'synth-cell',
+      // No avatar here: its own element and box cost a row more to draw than the name beside it (the
+      // synth's page shows it).
+      className: 'cell-title',
       title: (row) => row.descricao,
-      cell: (row) => (
-        <>
-          <Avatar name={row.nome ?? row.id} seed={row.id} size={22} />
-          <span className="cell-title">{row.nome ?? <span className="muted mono">{row.id}</span>}</span>
-        </>
-      ),
+      cell: (row) => row.nome ?? <span className="muted mono">{row.id}</span>,
     },
     { id: 'age', header: t('synths.columns.age'), width: '3.5rem', align: 'end', className: 'numeric', cell: (row) => format.integer(row.age) },
     { id: 'gender', header: t('synths.columns.gender'), width: '6rem', title: (row) => row.gender, cell: (row) => orDash(row.gender) },
@@ -225,6 +221,6 @@ function synthColumns(t: TFunction, format: Formatters): DataColumn<SynthListRow
     { id: 'occupation', header: t('synths.columns.occupation'), width: 'minmax(7rem, 1fr)', title: (row) => row.occupation, cell: (row) => orDash(row.occupation) },
     { id: 'group', header: t('synths.columns.group'), width: 'minmax(7rem, 1fr)', title: (row) => row.groupName ?? row.groupId, cell: (row) => orDash(row.groupName ?? row.groupId) },
     { id: 'version', header: t('synths.columns.version'), width: '5rem', className: 'mono', cell: (row) => orDash(row.version) },
-    { id: 'created', header: t('synths.columns.created'), width: '11rem', sortKey: 'created', cell: (row) => timestampElement(row.createdAt, { compact: true, t, format }) },
+    timestampColumn({ id: 'created', header: t('synths.columns.created'), width: '11rem', sortKey: 'created' }, (row) => row.createdAt, { t, format }),
   ];
 }
