@@ -7,6 +7,7 @@ import type { ServedApp } from '../support/serve';
 interface ListRow {
   id: string;
   nome: string | null;
+  descricao: string | null;
   version: string | null;
   linkPhoto: string | null;
 }
@@ -110,6 +111,39 @@ for (const kind of DATABASE_KINDS) {
         await expect(section('Group').getByRole('button', { name: `${group.name ?? group.id} ${integer.format(count)}` })).toBeVisible();
       }
       await app.screenshot(`synths-${kind}`);
+
+      // Tooltips: the row under the pointer carries them (the description on the name, how the
+      // time was stored on the date), the rows around it do not.
+      const described = first.rows.slice(0, 5).findIndex((row) => row.descricao !== null);
+      // aria-rowindex counts the header row, from 1.
+      const listRow = (index: number) => grid.locator(`[role="row"][aria-rowindex="${index + 2}"]`);
+      if (described >= 0) {
+        const row = listRow(described);
+        await row.getByRole('gridcell').first().hover();
+        await expect(row.getByRole('gridcell').first()).toHaveAttribute('title', first.rows[described]?.descricao as string);
+        await expect(row.getByRole('gridcell').last()).toHaveAttribute('title', /^(Stored|Written) /);
+        await expect(listRow(described === 0 ? 1 : 0).getByRole('gridcell').first()).not.toHaveAttribute('title');
+        // Scrolled under a resting pointer, the row that comes under it carries them (where the
+        // list is long enough to scroll three rows).
+        const box = (await row.boundingBox())!;
+        const scrolls = await grid.evaluate((element, by) => element.scrollHeight - element.clientHeight >= by, 3 * box.height);
+        if (scrolls) {
+          await page.mouse.move(box.x + 40, box.y + box.height / 2);
+          await page.mouse.wheel(0, 3 * box.height);
+          await expect.poll(() => grid.evaluate((element) => element.scrollTop)).toBe(3 * box.height);
+          // The row three rows down is now under the pointer, and carries the tooltips.
+          const below = first.rows[described + 3] as ListRow;
+          const belowRow = listRow(described + 3);
+          await expect(belowRow.getByRole('gridcell').first()).toHaveText(shown(below));
+          const belowBox = (await belowRow.boundingBox())!;
+          expect(Math.abs(belowBox.y - box.y)).toBeLessThan(1);
+          if (below.descricao) await expect(belowRow.getByRole('gridcell').first()).toHaveAttribute('title', below.descricao);
+          await expect(row.getByRole('gridcell').first()).not.toHaveAttribute('title');
+        }
+        await page.getByRole('heading', { name: 'Synths' }).hover();
+        await expect(row.getByRole('gridcell').first()).not.toHaveAttribute('title');
+        await grid.evaluate((element) => element.scrollTo(0, 0));
+      }
 
       // A facet value narrows the list and the other facets' counts; the address keeps it.
       const gender = facets.facets.gender.find((facet) => facet.value !== null) as FacetCount;

@@ -21,7 +21,7 @@ export interface DataColumn<Row> {
   /** A CSS grid track: `14rem`, `minmax(18rem, 3fr)`, `6rem`. */
   width: string;
   cell: (row: Row) => ReactNode;
-  /** The cell's tooltip (the full text of what the column may cut short). */
+  /** The cell's tooltip (the full text of what the column may cut short), on the row under the pointer. */
   title?: (row: Row) => string | null | undefined;
   /** Classes for every cell of the column (`numeric`, `mono`): a cell can then be plain text, no element of its own. */
   className?: string;
@@ -139,6 +139,20 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   });
   const virtualItems = virtualizer.getVirtualItems();
   const onScreen = virtualizer.range;
+
+  // Cell tooltips (a column's `title`) are drawn on the row under the pointer only: a title on
+  // every cell cost a fling a few percent of each frame, for tooltips that show only where the
+  // pointer rests. The pointer's height on the grid is kept rather than its row, because a scroll
+  // under a resting pointer brings another row there.
+  const [pointerY, setPointerY] = useState<number | null>(null);
+  const rowAtHeight = (y: number, scrollTop: number): number => Math.floor((y + scrollTop - HEADER_HEIGHT) / rowHeight);
+  const pointedIndex = pointerY === null ? -1 : rowAtHeight(pointerY, virtualizer.scrollOffset ?? 0);
+  const onPointerMove = (event: MouseEvent<HTMLDivElement>): void => {
+    const scroller = event.currentTarget;
+    const y = event.clientY - scroller.getBoundingClientRect().top;
+    // Moves within the same row change nothing (no render).
+    setPointerY((previous) => (previous !== null && rowAtHeight(previous, scroller.scrollTop) === rowAtHeight(y, scroller.scrollTop) ? previous : y));
+  };
 
   // The table sees only the rows of the virtual window that are here (placeholders are drawn
   // around it): building its row model costs O(window), whatever the length of the list.
@@ -316,6 +330,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           index={index}
           id={active ? rowId(index) : undefined}
           active={active}
+          titled={index === pointedIndex}
           extraClass={props.rowClassName?.(row)}
           columnDefs={columnDefs}
           picked={selection ? selection.isSelected(row) : undefined}
@@ -348,6 +363,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         aria-busy={loading || undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onMouseMove={onPointerMove}
+        onMouseLeave={() => setPointerY(null)}
         onFocus={() => {
           if (activeIndex < 0 && rowCount > 0) setActiveIndex(0);
         }}
@@ -441,6 +458,8 @@ interface TableRowProps<Row> {
   /** Only the active row needs one (aria-activedescendant names it). */
   id: string | undefined;
   active: boolean;
+  /** Under the pointer: its cells carry their tooltips. */
+  titled: boolean;
   extraClass: string | undefined;
   /** The definitions the cells are drawn from: new ones redraw the row. */
   columnDefs: ReadonlyArray<ColumnDef<Row>>;
@@ -458,6 +477,7 @@ function sameRow<Row>(before: TableRowProps<Row>, after: TableRowProps<Row>): bo
     before.index === after.index &&
     before.id === after.id &&
     before.active === after.active &&
+    before.titled === after.titled &&
     before.extraClass === after.extraClass &&
     before.columnDefs === after.columnDefs &&
     before.picked === after.picked &&
@@ -468,7 +488,7 @@ function sameRow<Row>(before: TableRowProps<Row>, after: TableRowProps<Row>): bo
 }
 
 /** One row, its cells drawn by TanStack Table from the column definitions. */
-const TableRow = memo(function TableRow<Row>({ row, index, id, active, extraClass, picked, pickLabel, onClick, onToggle }: TableRowProps<Row>) {
+const TableRow = memo(function TableRow<Row>({ row, index, id, active, titled, extraClass, picked, pickLabel, onClick, onToggle }: TableRowProps<Row>) {
   const data = row.original;
   return (
     <div
@@ -485,7 +505,7 @@ const TableRow = memo(function TableRow<Row>({ row, index, id, active, extraClas
         return (
           // Keyed by column, not by TanStack's cell id (row id + column): the element of a slot keeps
           // its cells when the slot shows another row, instead of building them anew.
-          <div key={cell.column.id} role="gridcell" className={meta?.cellClass} title={meta?.title?.(data) ?? undefined}>
+          <div key={cell.column.id} role="gridcell" className={meta?.cellClass} title={titled ? (meta?.title?.(data) ?? undefined) : undefined}>
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
           </div>
         );
