@@ -25,6 +25,12 @@ const SCROLL_LIMIT_MS = 300_000;
 /** The second scroll: a hard trackpad fling's pace (a quarter of a screen per frame), for this long. */
 const FAST_SCROLL_VIEWPORTS = 0.25;
 const FAST_SCROLL_MS = 10_000;
+/**
+ * The headroom row: the two-screens fling again, for this long, with the renderer's main thread
+ * slowed this many times (CDP's CPU throttling), a stand-in for a machine that much slower or busier.
+ */
+const HEADROOM_SLOWDOWN = 2;
+const HEADROOM_MS = 15_000;
 
 interface ScrollFigures {
   intervals: number[];
@@ -54,6 +60,8 @@ interface UiFigures {
   scroll: ScrollFigures;
   /** A quarter of a screen per frame, for FAST_SCROLL_MS. */
   fastScroll: ScrollFigures;
+  /** Two screens per frame for HEADROOM_MS, the main thread slowed HEADROOM_SLOWDOWN times. */
+  slowedScroll: ScrollFigures;
   tree: TreeStats;
   panZoomFrames: Percentiles & { max: number };
 }
@@ -89,11 +97,21 @@ async function openings(page: Page, server: ServedApp): Promise<number[]> {
   return times;
 }
 
-/** Scrolls the synths grid from the top, `viewports` screens per frame, for at most `maxMs` or to its end. */
-async function scrollSynths(page: Page, server: ServedApp, viewports: number, maxMs: number): Promise<ScrollFigures> {
+/**
+ * Scrolls the synths grid from the top, `viewports` screens per frame, for at most `maxMs` or to its
+ * end; with `slowdown`, the page's main thread runs that many times slower meanwhile.
+ */
+async function scrollSynths(page: Page, server: ServedApp, viewports: number, maxMs: number, slowdown = 1): Promise<ScrollFigures> {
   await gotoFresh(page, `${server.url}#/synths`);
   await page.locator('[role="grid"][aria-label="Synths"] .data-table__row').first().waitFor({ timeout: 30_000 });
-  return callProbe<ScrollFigures>(page, SCROLL_SYNTHS, { viewports, maxMs });
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+    return await callProbe<ScrollFigures>(page, SCROLL_SYNTHS, { viewports, maxMs });
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  }
 }
 
 async function treeFigures(page: Page, server: ServedApp, explorationId: string): Promise<{ tree: TreeStats; panZoom: number[] }> {
@@ -141,6 +159,8 @@ async function measure(engine: string, databaseUrl: string, explorationId: strin
     const scroll = await scrollSynths(page, server, 2, SCROLL_LIMIT_MS);
     log(`  ${engine}: synths table, scrolled fast for ${FAST_SCROLL_MS / 1000} s`);
     const fastScroll = await scrollSynths(page, server, FAST_SCROLL_VIEWPORTS, FAST_SCROLL_MS);
+    log(`  ${engine}: synths table, two screens per frame for ${HEADROOM_MS / 1000} s, main thread ${HEADROOM_SLOWDOWN}× slower`);
+    const slowedScroll = await scrollSynths(page, server, 2, HEADROOM_MS, HEADROOM_SLOWDOWN);
     log(`  ${engine}: exploration tree ${explorationId}`);
     const { tree, panZoom } = await treeFigures(page, server, explorationId);
     return {
@@ -150,6 +170,7 @@ async function measure(engine: string, databaseUrl: string, explorationId: strin
       open: percentiles(opens),
       scroll,
       fastScroll,
+      slowedScroll,
       tree,
       panZoomFrames: { ...percentiles(panZoom), max: Math.max(...panZoom) },
     };
@@ -180,11 +201,12 @@ function domRowRange(scroll: ScrollFigures): { min: number; max: number } {
 }
 
 function section(figures: UiFigures): string {
-  const { scroll, fastScroll, tree } = figures;
+  const { scroll, fastScroll, slowedScroll, tree } = figures;
   const [p50, p95, met] = scrollCells(scroll);
   const [fastP50, fastP95, fastMet] = scrollCells(fastScroll);
   const rows = domRowRange(scroll);
   const fastRows = domRowRange(fastScroll);
+  const [slowedP50, slowedP95, slowedMet] = scrollCells(slowedScroll);
   // At 60 frames a second.
   const pxPerSecond = (viewports: number): string => `${Math.round((viewports * scroll.screenPx * 60) / 1000).toLocaleString('en')}k px/s`;
   const treeTotal = tree.layoutMs + tree.drawMs;
@@ -208,6 +230,13 @@ function section(figures: UiFigures): string {
           fastP95,
           `frames < ${FRAME_MS} ms, DOM rows constant`,
           fastMet,
+        ],
+        [
+          `headroom: the same two screens per frame for ${HEADROOM_MS / 1000} s with the renderer's main thread ${HEADROOM_SLOWDOWN}× slower (CDP CPU throttling; a machine that much slower or busier): ${slowedScroll.intervals.length.toLocaleString('en')} frames`,
+          slowedP50,
+          slowedP95,
+          `frames < ${FRAME_MS} ms (for reference: the target is the row above)`,
+          slowedMet,
         ],
         [
           `${tree.nodeCount.toLocaleString('en')}-node tree: layout ${ms(tree.layoutMs)} + first draw ${ms(tree.drawMs)}; on screen ${tree.firstFrameAt === null ? '?' : ms(tree.firstFrameAt)} after navigation`,
@@ -251,7 +280,7 @@ export const uiSuite: BenchSuite = {
     }
     const loadAfter = loadavg().map((value) => value.toFixed(2)).join(' / ');
     return [
-      `\`synthlab-browser serve\` on the \`demo --scale ${scale}\` SQLite database, the renderer as \`electron-vite build\` makes it, Debian's Chromium through Playwright (1440×900, headless). Times are the page's own \`performance.now()\`: from navigation start, or from the click. Frames: the intervals between animation frames while the synths grid is scrolled by setting its scrollTop in every frame, two screens per frame end to end, then a quarter of a screen per frame from the top (60 Hz is 16.7 ms; a missed frame shows as ~33 ms); the tree viewer's own draw time per frame (\`?perf=1\`). Load average (1/5/15 min) at the start: ${loadBefore}; at the end: ${loadAfter} (a shared 2-core machine, where the browser, the server and the database share the cores).`,
+      `\`synthlab-browser serve\` on the \`demo --scale ${scale}\` SQLite database, the renderer as \`electron-vite build\` makes it, Debian's Chromium through Playwright (1440×900, headless). Times are the page's own \`performance.now()\`: from navigation start, or from the click. Frames: the intervals between animation frames while the synths grid is scrolled by setting its scrollTop in every frame, two screens per frame end to end, then a quarter of a screen per frame from the top, then two screens per frame again with the page's main thread slowed ${HEADROOM_SLOWDOWN}× (60 Hz is 16.7 ms; a missed frame shows as ~33 ms); the tree viewer's own draw time per frame (\`?perf=1\`). Load average (1/5/15 min) at the start: ${loadBefore}; at the end: ${loadAfter} (a shared 2-core machine, where the browser, the server and the database share the cores).`,
       ...sections,
     ].join('\n\n');
   },
