@@ -143,6 +143,12 @@ for (const kind of DATABASE_KINDS) {
         await page.getByRole('heading', { name: 'Synths' }).hover();
         await expect(row.getByRole('gridcell').first()).not.toHaveAttribute('title');
         await grid.evaluate((element) => element.scrollTo(0, 0));
+        // The row made active with the keyboard carries them too (a screen reader reads them).
+        await grid.focus();
+        for (let step = 0; step < described; step += 1) await grid.press('ArrowDown');
+        await expect(row).toHaveAttribute('aria-selected', 'true');
+        await expect(row.getByRole('gridcell').first()).toHaveAttribute('title', first.rows[described]?.descricao as string);
+        await grid.press('Escape');
       }
 
       // A facet value narrows the list and the other facets' counts; the address keeps it.

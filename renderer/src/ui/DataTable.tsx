@@ -21,7 +21,7 @@ export interface DataColumn<Row> {
   /** A CSS grid track: `14rem`, `minmax(18rem, 3fr)`, `6rem`. */
   width: string;
   cell: (row: Row) => ReactNode;
-  /** The cell's tooltip (the full text of what the column may cut short), on the row under the pointer. */
+  /** The cell's tooltip (the full text of what the column may cut short), on the row under the pointer and the active row. */
   title?: (row: Row) => string | null | undefined;
   /** Classes for every cell of the column (`numeric`, `mono`): a cell can then be plain text, no element of its own. */
   className?: string;
@@ -140,10 +140,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const virtualItems = virtualizer.getVirtualItems();
   const onScreen = virtualizer.range;
 
-  // Cell tooltips (a column's `title`) are drawn on the row under the pointer only: a title on
-  // every cell cost a fling a few percent of each frame, for tooltips that show only where the
-  // pointer rests. The pointer's height on the grid is kept rather than its row, because a scroll
-  // under a resting pointer brings another row there.
+  // Cell tooltips (a column's `title`) are drawn on the row under the pointer and on the active
+  // row (whose titles a screen reader reads as descriptions) only: a title on every cell cost a
+  // fling a few percent of each frame, for tooltips that show only where the pointer rests. The
+  // pointer's height on the grid is kept rather than its row, because a scroll under a resting
+  // pointer brings another row there.
   const [pointerY, setPointerY] = useState<number | null>(null);
   const rowAtHeight = (y: number, scrollTop: number): number => Math.floor((y + scrollTop - HEADER_HEIGHT) / rowHeight);
   const pointedIndex = pointerY === null ? -1 : rowAtHeight(pointerY, virtualizer.scrollOffset ?? 0);
@@ -330,7 +331,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           index={index}
           id={active ? rowId(index) : undefined}
           active={active}
-          titled={index === pointedIndex}
+          titled={active || index === pointedIndex}
           extraClass={props.rowClassName?.(row)}
           columnDefs={columnDefs}
           picked={selection ? selection.isSelected(row) : undefined}
@@ -458,7 +459,7 @@ interface TableRowProps<Row> {
   /** Only the active row needs one (aria-activedescendant names it). */
   id: string | undefined;
   active: boolean;
-  /** Under the pointer: its cells carry their tooltips. */
+  /** Under the pointer, or active: its cells carry their tooltips. */
   titled: boolean;
   extraClass: string | undefined;
   /** The definitions the cells are drawn from: new ones redraw the row. */
