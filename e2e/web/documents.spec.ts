@@ -132,3 +132,17 @@ for (const kind of DATABASE_KINDS) {
     });
   });
 }
+
+test('a markdown renderer that cannot be loaded leaves the text as written, and nothing breaks', async ({ app, page }) => {
+  // The renderer's file fails to arrive (in serve mode, the server gone for a moment): the idle
+  // preload fails quietly, and a document shows its markdown as written.
+  await page.route(/\/assets\/MarkdownView-[^/]*\.js$/, (route) => route.abort());
+  const server = await app.open('demo-sqlite');
+  const { withTable } = await experimentWithTable(app, server);
+  await app.goto(server, `/documents/${encodeURIComponent(withTable.id)}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(typeLabel(withTable.type));
+  const source = page.locator('.document .markdown--source');
+  await expect(source).toBeVisible();
+  expect(await source.textContent()).toBe(withTable.markdown);
+  await expect(page.locator('.markdown table')).toHaveCount(0);
+});

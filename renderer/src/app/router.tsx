@@ -60,7 +60,9 @@ export function createAppRouter(context: { queryClient: QueryClient; api: ApiCli
  */
 export function preloadScreensWhenIdle(router: ReturnType<typeof createAppRouter>): void {
   const preload = (): void => {
-    for (const route of Object.values(router.routesById)) void router.loadRouteChunk(route);
+    // Best effort: a chunk that fails here (the server gone for a moment) is asked for again, and
+    // its failure shown, when its screen is opened.
+    for (const route of Object.values(router.routesById)) router.loadRouteChunk(route)?.catch(() => undefined);
     preloadMarkdown();
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(preload, { timeout: 2000 });

@@ -4,17 +4,36 @@
 import { lazy, Suspense } from 'react';
 import './markdown.css';
 
-const loadView = () => import('./MarkdownView');
-const MarkdownView = lazy(() => loadView().then((module) => ({ default: module.MarkdownView })));
-
-export function preloadMarkdown(): void {
-  void loadView();
+interface MarkdownProps {
+  text: string;
+  className?: string;
+  headingOffset?: number;
 }
 
-export function Markdown({ text, className, headingOffset }: { text: string; className?: string; headingOffset?: number }) {
+const loadView = () => import('./MarkdownView');
+// A renderer that could not be loaded (in serve mode, the server gone for a moment) leaves the text
+// as written, every word of it, for the rest of the session.
+const MarkdownView = lazy(() =>
+  loadView().then(
+    (module) => ({ default: module.MarkdownView }),
+    () => ({ default: MarkdownSource }),
+  ),
+);
+
+/** Loads the renderer ahead of its first use. Best effort: a failure is met again where a text needs it. */
+export function preloadMarkdown(): void {
+  loadView().catch(() => undefined);
+}
+
+export function Markdown(props: MarkdownProps) {
   return (
-    <Suspense fallback={<div className={className ? `markdown markdown--source ${className}` : 'markdown markdown--source'}>{text}</div>}>
-      <MarkdownView text={text} className={className} headingOffset={headingOffset} />
+    <Suspense fallback={<MarkdownSource {...props} />}>
+      <MarkdownView {...props} />
     </Suspense>
   );
+}
+
+/** The text as written, while the renderer loads (or if it cannot). */
+function MarkdownSource({ text, className }: MarkdownProps) {
+  return <div className={className ? `markdown markdown--source ${className}` : 'markdown markdown--source'}>{text}</div>;
 }
