@@ -115,6 +115,32 @@ test.describe('with a Brazilian system locale', () => {
       await app.api(server, 'settings.update', { language: 'system' });
     }
   });
+
+  test('a choice the backend never heard (the page reloaded first) is kept, and sent again', async ({ app, page }) => {
+    const server = await app.open('demo-sqlite');
+    try {
+      // The first save is lost on the way, as when a reload overtakes it.
+      let dropped = false;
+      await page.route(/\/api\/settings\.update$/, async (route) => {
+        if (dropped) return route.continue();
+        dropped = true;
+        return route.abort();
+      });
+      await page.getByRole('navigation', { name: 'Navegação principal' }).getByRole('link', { name: 'Configurações' }).click();
+      await page.getByText('English', { exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+      await expect.poll(() => dropped).toBe(true);
+      expect((await app.api<{ preferences: { language: string } }>(server, 'settings.get', {})).preferences.language).toBe('system');
+
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+      await expect.poll(async () => (await app.api<{ preferences: { language: string } }>(server, 'settings.get', {})).preferences.language).toBe('en');
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+    } finally {
+      await app.api(server, 'settings.update', { language: 'system' });
+    }
+  });
 });
 
 test('the command palette jumps to an experiment by name and to a screen', async ({ app, page }) => {

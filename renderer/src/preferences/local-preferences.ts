@@ -5,6 +5,8 @@ import { useSyncExternalStore } from 'react';
 import { LANGUAGES, THEMES, type Language, type Preferences, type Theme } from '../../../shared/contract/connection';
 
 const STORAGE_KEY = 'synthlab.preferences';
+/** Set while a choice made here has not been confirmed by the backend (see usePreferences). */
+const UNSAVED_KEY = 'synthlab.preferences.unsaved';
 export const DEFAULT_PREFERENCES: Preferences = { theme: 'system', language: 'system' };
 
 type Listener = () => void;
@@ -46,6 +48,24 @@ export function setLocalPreferences(change: Partial<Preferences>): void {
     // Not persisted (private mode, storage full): the choice still holds for this window.
   }
   for (const listener of listeners) listener();
+}
+
+/** A choice made in this window that the backend has not confirmed yet (perhaps never will: a reload overtook it). */
+export function hasUnsavedPreferences(): boolean {
+  try {
+    return window.localStorage.getItem(UNSAVED_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+export function setPreferencesUnsaved(unsaved: boolean): void {
+  try {
+    if (unsaved) window.localStorage.setItem(UNSAVED_KEY, '1');
+    else window.localStorage.removeItem(UNSAVED_KEY);
+  } catch {
+    // Storage disabled: a reload right after a choice may then undo it, as before.
+  }
 }
 
 export function subscribeLocalPreferences(listener: Listener): () => void {
