@@ -34,17 +34,7 @@ export function timestampColumn<Row>(
   valueOf: (row: Row) => unknown,
   { t, format }: { t: TFunction; format: Formatters },
 ): DataColumn<Row> {
-  // A cell's tooltip and text are asked for one after the other, for the same row: read it once.
-  let lastValue: unknown;
-  let lastRead: TimestampReading | undefined;
-  const read = (row: Row): TimestampReading => {
-    const value = valueOf(row);
-    if (lastRead === undefined || value !== lastValue) {
-      lastValue = value;
-      lastRead = readTimestamp(value, true, t, format);
-    }
-    return lastRead;
-  };
+  const read = (row: Row): TimestampReading => readTimestamp(valueOf(row), true, t, format);
   return {
     ...column,
     className: 'timestamp',
